@@ -1,0 +1,1 @@
+//! Exporters: GeoJSON, JSONL and CSV, written atomically.

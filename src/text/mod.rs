@@ -1,0 +1,1 @@
+//! Text handling: loading files, stripping HTML, sentences, tokens and name folding.
