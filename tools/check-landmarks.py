@@ -8,7 +8,8 @@ Errors (exit status 1): wrong header, wrong column count, bad or duplicate id, d
 (name, kind), unknown kind, empty name or feature, latitude/longitude out of range or not a
 number, malformed or unknown ISO 3166-1 alpha-2 code, empty or repeated alternate name, an
 alternate name equal to the row's own name, stray whitespace, a source that is neither
-"GeoNames <id>" nor "Wikipedia: <title>".
+"GeoNames <id>" nor "Wikipedia: <title>", a row that uses an id listed in a
+"# Retired ids" comment (ids of deleted rows are never reused).
 
 Warnings (exit status 0 unless --strict): an alternate name that is another row's name, and a
 point feature (facility, peak, pass) given with fewer than two decimals.
@@ -51,6 +52,7 @@ POINT_FEATURES = {
     "military base", "air base", "naval base", "monument", "waterfall",
 }
 
+RETIRED_RE = re.compile(r"^#\s*Retired ids\b[^:]*:(.*)$", re.IGNORECASE)
 SOURCE_RE = re.compile(r"^(GeoNames [0-9]+|Wikipedia: \S.*)$")
 ISO2_RE = re.compile(r"^[A-Z]{2}$")
 
@@ -81,7 +83,11 @@ def check(path):
         return [f"{path}: cannot read: {err}"], [], []
 
     header_seen = False
+    retired = set()
     for number, line in enumerate(lines, 1):
+        match = RETIRED_RE.match(line)
+        if match:
+            retired.update(match.group(1).split())
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
@@ -149,6 +155,9 @@ def check(path):
     if not header_seen:
         errors.append(f"{path}: no header row")
 
+    for number, row, _ in rows:
+        if row["id"] in retired:
+            errors.append(f"line {number}: id {row['id']} is retired and must not be reused")
     ids = collections.Counter(row["id"] for _, row, _ in rows)
     for number, row, _ in rows:
         if ids[row["id"]] > 1:
