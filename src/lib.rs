@@ -8,6 +8,7 @@
 
 pub mod export;
 pub mod gazetteer;
+pub mod geodesy;
 pub mod model;
 pub mod pipeline;
 pub mod text;
