@@ -172,13 +172,13 @@ impl GazetteerBuilder {
         self.names.len()
     }
 
-    /// Writes the gazetteer file at zstd `level` (19 for the shipped file, 1 for tests).
+    /// Writes the gazetteer file.
     ///
     /// Links each entry to the admin1 entry of its (country, admin1 code), when there is one.
     ///
     /// # Errors
     /// When the index cannot be built (more than 2^29 entries) or compressed.
-    pub fn build(&self, zstd_level: i32) -> Result<Vec<u8>, Error> {
+    pub fn build(&self) -> Result<Vec<u8>, Error> {
         if self.entries.len() >= (1 << 29) {
             return Err(Error::Corrupt { reason: "too many entries for a posting".into() });
         }
@@ -261,7 +261,7 @@ impl GazetteerBuilder {
         tables.strings = strings.strings;
         let exact = exact.into_inner().map_err(fst_error)?;
         let variant = variant.into_inner().map_err(fst_error)?;
-        store::encode(&exact, &variant, &postings, &tables, zstd_level)
+        store::encode(&exact, &variant, &postings, &tables)
     }
 
     /// Appends one key's postings (most populous first when capped) and returns the fst value.

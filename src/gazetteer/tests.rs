@@ -71,7 +71,7 @@ fn fixture() -> Gazetteer {
     crossing.features = vec!["bridge".into(), "Border Crossing".into()];
     crossing.countries = vec!["RU".into(), "KP".into()];
     b.add_entry(crossing);
-    let bytes = b.build(1).unwrap();
+    let bytes = b.build().unwrap();
     Gazetteer::from_bytes(&bytes).unwrap()
 }
 
@@ -187,14 +187,17 @@ fn building_twice_gives_identical_bytes() {
         for (i, name) in ["Seoul", "Busan", "Incheon"].iter().enumerate() {
             city(&mut b, i as u64 + 1, name, (37.0, 127.0), ("KR", "11"), 100);
         }
-        b.build(3).unwrap()
+        b.build().unwrap()
     };
     assert_eq!(build(), build());
 }
 
 #[test]
 fn garbage_bytes_are_a_typed_error_not_a_panic() {
-    for bytes in [&b""[..], b"hello world", b"NEWSMAPG", b"NEWSMAPG\x01\x00\x00\x00garbage"] {
+    let mut current_garbage = store::MAGIC.to_vec();
+    current_garbage.extend_from_slice(&store::FORMAT_VERSION.to_le_bytes());
+    current_garbage.extend_from_slice(b"garbage");
+    for bytes in [&b""[..], b"hello world", b"NEWSMAPG", &current_garbage] {
         assert!(matches!(Gazetteer::from_bytes(bytes), Err(Error::Corrupt { .. })), "{bytes:?}");
     }
     let mut future = store::MAGIC.to_vec();
@@ -206,7 +209,7 @@ fn garbage_bytes_are_a_typed_error_not_a_panic() {
 fn damaged_payloads_are_refused() {
     let mut b = GazetteerBuilder::new();
     city(&mut b, 1, "Seoul", (37.0, 127.0), ("KR", "11"), 100);
-    let good = b.build(1).unwrap();
+    let good = b.build().unwrap();
     // Every truncation and every single flipped byte either decodes or fails cleanly.
     for cut in 0..good.len() {
         let _result = Gazetteer::from_bytes(&good[..cut]);
@@ -286,5 +289,47 @@ mod embedded {
         assert!(g.len() > 230_000);
         assert!(g.max_name_tokens() >= 5);
         assert!(g.entries().any(|e| e.kind == PlaceKind::Continent && e.name == "Asia"));
+    }
+
+    #[test]
+    fn amur_and_amur_oblast_find_the_oblast() {
+        let g = g();
+        let amur = g.admin1("RU", "05").unwrap();
+        assert_eq!(g.entry(amur).unwrap().name, "Amur Oblast");
+        for surface in ["Amur", "Amur Oblast", "Amurskaya oblast'"] {
+            assert!(g.lookup(surface).iter().any(|m| m.entry == amur), "{surface}");
+        }
+        let bqs = g.find(PlaceId::geonames(2026609)).unwrap();
+        assert_eq!(g.place(bqs).unwrap().admin1.as_deref(), Some("Amur Oblast"));
+    }
+
+    #[test]
+    fn ap_and_postal_abbreviations_find_us_states() {
+        let g = g();
+        let wv = g.admin1("US", "WV").unwrap();
+        assert_eq!(g.entry(wv).unwrap().name, "West Virginia");
+        for surface in ["W.Va.", "WV", "West Virginia"] {
+            assert!(g.lookup(surface).iter().any(|m| m.entry == wv), "{surface}");
+        }
+        let ks = g.lookup("Kan.");
+        assert!(ks.iter().any(|m| g.entry(m.entry).unwrap().name == "Kansas"));
+    }
+
+    #[test]
+    fn us_counties_sit_at_their_polygon_centroids() {
+        let g = g();
+        let rapides = g.find(PlaceId::fips(22079)).unwrap();
+        let e = g.entry(rapides).unwrap();
+        assert_eq!(e.name, "Rapides Parish");
+        assert!(distance_km(e.position, Position::new(-92.53, 31.20)) < 25.0, "{:?}", e.position);
+        assert_eq!(g.place(rapides).unwrap().admin1.as_deref(), Some("Louisiana"));
+    }
+
+    #[test]
+    fn airports_are_found_by_code_and_short_name() {
+        let g = g();
+        let bqs = g.find(PlaceId::iata("BQS").unwrap()).unwrap();
+        assert_eq!(g.entry(bqs).unwrap().kind, PlaceKind::Airport);
+        assert!(g.lookup("BQS").iter().any(|m| m.entry == bqs && m.name_kind == NameKind::Code));
     }
 }
