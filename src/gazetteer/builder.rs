@@ -18,6 +18,9 @@ use crate::model::{PlaceId, PlaceKind, Position};
 /// names in cities500) keeps the most populous ones, since the rest would never win.
 const MAX_POSTINGS_PER_KEY: usize = 2000;
 
+/// Shortest loose variant key that is indexed: shorter ones ("pol" from "Pool") match too much.
+const MIN_VARIANT_KEY_LEN: usize = 5;
+
 /// One place to add to a gazetteer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EntrySpec {
@@ -243,9 +246,19 @@ impl GazetteerBuilder {
             max_tokens = max_tokens.max(token_count(key));
             let value = self.push_postings(&mut postings, entries);
             exact.insert(key, value).map_err(fst_error)?;
-            let merged = by_variant.entry(variant_key(key)).or_default();
+            // Only real names get a loose variant key, and only when the key stays long enough
+            // to be distinctive: a variant of an abbreviation or code ("Pol." -> "pol") or of a
+            // four-letter word ("pool" -> "pol") matches far more than it should.
+            let variant_of = variant_key(key);
+            if variant_of.len() < MIN_VARIANT_KEY_LEN {
+                continue;
+            }
             for (&entry, &kind) in entries {
-                let slot = merged.entry(entry).or_insert(kind);
+                if kind > NameKind::Historical {
+                    continue;
+                }
+                let slot =
+                    by_variant.entry(variant_of.clone()).or_default().entry(entry).or_insert(kind);
                 *slot = (*slot).min(kind);
             }
         }
