@@ -1,0 +1,151 @@
+//! The tense around a time expression, which decides whether a bare "Thursday" or "in
+//! September" is the one before or after the document date.
+//!
+//! Like HeidelTime's news mode, but without a part-of-speech tagger: the nearest verb form
+//! in the same sentence that marks tense wins ("will meet on Thursday" is future, "reported
+//! on Thursday" past). Past forms are the irregular verbs in the lexicon plus lower-case
+//! words ending in "-ed"; future markers are modals and "plans", "expected", "scheduled".
+
+use super::lexicon::{Kind, W};
+use super::recognize::Parser;
+use super::token::TokenKind;
+
+/// The tense that governs an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    /// A past-tense verb is nearest.
+    Past,
+    /// A present-tense verb is nearest.
+    Present,
+    /// A future marker is nearest.
+    Future,
+    /// No tensed verb in reach.
+    Unknown,
+}
+
+/// How far (in tokens) to look on each side.
+const WINDOW: usize = 14;
+
+/// Lower-case "-ed" words that are not past-tense verbs.
+const NOT_PAST: &[&str] = &[
+    "need",
+    "needed",
+    "speed",
+    "feed",
+    "seed",
+    "bed",
+    "red",
+    "shed",
+    "hundred",
+    "indeed",
+    "proceed",
+    "succeed",
+    "exceed",
+    "breed",
+    "greed",
+    "weed",
+    "deed",
+    "creed",
+    "based",
+    "related",
+    "called",
+    "named",
+    "so-called",
+    "proposed",
+    "advanced",
+    "detailed",
+    "limited",
+    "united",
+    "used",
+    "concerned",
+    "interested",
+    "supposed",
+];
+
+/// The tense of the sentence around tokens `start..end`.
+pub(crate) fn tense_near(p: &Parser<'_>, start: usize, end: usize) -> Tense {
+    let mut best: Option<(usize, Tense)> = None;
+    // Backwards to the start of the sentence.
+    let mut i = start;
+    let mut distance = 0;
+    while i > 0 && distance < WINDOW {
+        i -= 1;
+        distance += 1;
+        if is_boundary(p, i) {
+            break;
+        }
+        if let Some(t) = tense_of(p, i) {
+            best = Some((distance, t));
+            break;
+        }
+    }
+    // Forwards to the end of the sentence.
+    let mut j = end;
+    distance = 0;
+    while j < p.toks.len() && distance < WINDOW {
+        distance += 1;
+        if best.is_some_and(|(d, _)| distance >= d) {
+            break;
+        }
+        if is_boundary(p, j) {
+            break;
+        }
+        if let Some(t) = tense_of(p, j) {
+            best = Some((distance, t));
+            break;
+        }
+        j += 1;
+    }
+    best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// True for a sentence-ending token.
+fn is_boundary(p: &Parser<'_>, i: usize) -> bool {
+    let Some(t) = p.tok(i) else { return true };
+    if t.newline_before && i > 0 && p.tok(i - 1).is_some_and(|prev| prev.end + 1 < t.start) {
+        // A blank line or a new paragraph.
+        return true;
+    }
+    match t.kind {
+        TokenKind::Punct('!' | '?' | ';') => true,
+        TokenKind::Punct('.') => {
+            // "Oct." and "Mr." end abbreviations, not sentences.
+            let prev_is_short_word = i > 0
+                && p.tok(i - 1)
+                    .is_some_and(|prev| prev.is_word() && prev.len() <= 4 && prev.is_capitalized());
+            !prev_is_short_word
+        }
+        _ => false,
+    }
+}
+
+/// The tense a token marks, if it is a tensed verb form.
+fn tense_of(p: &Parser<'_>, i: usize) -> Option<Tense> {
+    let t = p.tok(i)?;
+    if !t.is_word() {
+        return None;
+    }
+    match p.kind(i) {
+        Kind::Future => {
+            // "going to" is future; "going" alone is not.
+            let word = p.str(i);
+            if word.eq_ignore_ascii_case("going") && !p.is(i + 1, W::To) {
+                return None;
+            }
+            // "planned" and "expected" after "had"/"was" still point forward.
+            return Some(Tense::Future);
+        }
+        Kind::Past => return Some(Tense::Past),
+        Kind::PresentTense => return Some(Tense::Present),
+        _ => {}
+    }
+    let word = p.str(i);
+    if word.len() >= 5
+        && word.ends_with("ed")
+        && word.as_bytes()[0].is_ascii_lowercase()
+        && !NOT_PAST.contains(&word)
+    {
+        return Some(Tense::Past);
+    }
+    None
+}
