@@ -90,6 +90,9 @@ pub(crate) enum Core {
     Weekend { offset: Option<i32> },
     /// `PRESENT_REF`, `PAST_REF` or `FUTURE_REF`.
     Reference(RefKind),
+    /// "the 1988 period": the period under discussion (the quarter or month mentioned
+    /// before) in the given year, or that whole year.
+    SamePeriodIn(i32),
     /// A time of day with no date written ("3 p.m."): on the day mentioned before or the
     /// document date.
     SameDay,

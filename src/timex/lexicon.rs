@@ -353,6 +353,9 @@ fn starts(kind: Kind) -> bool {
                 | W::Over
                 | W::Under
                 | W::Exactly
+                | W::Full
+                | W::Entire
+                | W::Whole
         ),
         _ => true,
     }
@@ -604,13 +607,9 @@ fn build() -> Table {
         ("now", RefKind::Present),
         ("currently", RefKind::Present),
         ("nowadays", RefKind::Present),
-        ("presently", RefKind::Present),
         ("recently", RefKind::Past),
         ("lately", RefKind::Past),
-        ("previously", RefKind::Past),
-        ("formerly", RefKind::Past),
         ("soon", RefKind::Future),
-        ("shortly", RefKind::Future),
     ] {
         add(word, K::Ref(r), K::None, false);
     }
@@ -775,6 +774,10 @@ fn build() -> Table {
         "will",
         "shall",
         "ll",
+        "would",
+        "could",
+        "might",
+        "should",
         "going",
         "plans",
         "plan",

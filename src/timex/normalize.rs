@@ -15,7 +15,7 @@ use super::expr::{
 };
 use super::point::Point;
 use super::recognize::{Found, Parser};
-use super::tense::{Tense, tense_near};
+use super::tense::{Tense, tense_and_distance, tense_near};
 use super::units::{Holiday, Season, Unit};
 use crate::model::{Granularity, Span, Timex, TimexType};
 
@@ -45,11 +45,13 @@ pub(crate) struct Normalizer<'p, 't> {
     dct: Option<NaiveDate>,
     /// The last date mentioned (for "a month earlier", "that day").
     reference: Option<Point>,
+    /// The last single day mentioned (for "6 a.m." after "on Oct. 13").
+    last_day: Option<NaiveDate>,
 }
 
 impl<'p, 't> Normalizer<'p, 't> {
     pub(crate) fn new(p: &'p Parser<'t>, dct: Option<NaiveDate>) -> Self {
-        Self { p, dct, reference: None }
+        Self { p, dct, reference: None, last_day: None }
     }
 
     /// Turns every recognised expression into a [`Timex`].
@@ -69,10 +71,18 @@ impl<'p, 't> Normalizer<'p, 't> {
         let span = Span::new(first.start, last.end);
         let text = span.text(self.p.text)?.to_owned();
         let (timex_type, value, point, partial_granularity) = self.resolve(f);
+        // A comparison ("from a year earlier", "the year-ago quarter") names a date but does
+        // not move the story there: the next "year-earlier" still counts from the same date.
+        let is_comparison =
+            matches!(f.expr.core, Core::Shift(s) if s.anchor == Anchor::Reference && s.offset != 0);
         if let Some(pt) = point
             && matches!(timex_type, TimexType::Date | TimexType::Time)
+            && !is_comparison
         {
             self.reference = Some(pt);
+            if let Point::Day(d) = pt {
+                self.last_day = Some(d);
+            }
         }
         let (interval, granularity) = match point {
             Some(pt) => (pt.interval(), Some(pt.granularity())),
@@ -162,11 +172,19 @@ impl<'p, 't> Normalizer<'p, 't> {
             Core::Weekday { weekday, which } => self.weekday(weekday, which, f),
             Core::Shift(shift) => self.shift(shift),
             Core::Weekend { offset } => self.weekend(offset, f),
-            Core::SameDay => match (self.reference, self.dct) {
-                (Some(pt @ Point::Day(_)), _) => Resolved::Point(pt),
-                (_, Some(dct)) => Resolved::Point(Point::Day(dct)),
+            Core::SameDay => match (self.last_day, self.dct) {
+                (Some(d), _) | (None, Some(d)) => Resolved::Point(Point::Day(d)),
                 _ => Resolved::Partial(Partial::new("XXXX-XX-XX", Some(Granularity::Day))),
             },
+            Core::SamePeriodIn(year) => {
+                let same = match self.reference {
+                    Some(Point::Quarter { quarter, .. }) => Some(Point::Quarter { year, quarter }),
+                    Some(Point::Half { half, .. }) => Some(Point::Half { year, half }),
+                    Some(Point::Month { month, .. }) => Some(Point::Month { year, month }),
+                    _ => None,
+                };
+                Resolved::Point(same.unwrap_or(Point::Year(year)))
+            }
             // Handled in `resolve`.
             Core::Duration { .. }
             | Core::EveryUnit { .. }
@@ -246,7 +264,7 @@ impl<'p, 't> Normalizer<'p, 't> {
         let Some(this) = build(spec, dct.year()) else {
             return Resolved::Partial(partial_calendar(spec, None));
         };
-        let Some((start, end)) = this.interval() else {
+        let Some((start, _)) = this.interval() else {
             return Resolved::Point(this);
         };
         let (dct_start, _) = match this {
@@ -271,16 +289,60 @@ impl<'p, 't> Normalizer<'p, 't> {
                     dct.year() + 1
                 }
             }
-            None => match self.tense(f) {
-                Tense::Past if start > dct => dct.year() - 1,
-                Tense::Future if end < dct => dct.year() + 1,
-                _ => dct.year(),
-            },
+            None => self.nearest_year(spec, dct, f),
         };
         match build(spec, year) {
             Some(pt) => Resolved::Point(pt),
             None => Resolved::Partial(partial_calendar(spec, None)),
         }
+    }
+
+    /// The year that puts a date written without one nearest to the DCT: news reports the
+    /// recent past and announces the near future ("payable Nov. 6" in late October is this
+    /// year's, "in December" written in February last year's). A tensed verb right next to
+    /// the date overrides that ("they met in November", written in October, is last year's).
+    /// Quarters and halves are the DCT year's: reports look back on them in any tense.
+    fn nearest_year(&self, spec: CalendarSpec, dct: NaiveDate, f: &Found) -> i32 {
+        if matches!(spec.part, Some(YearPart::Quarter(_) | YearPart::Half(_))) {
+            // The latest one that has begun: "the fourth quarter" in February is last year's.
+            let started =
+                build(spec, dct.year()).and_then(|pt| pt.interval()).is_some_and(|(s, _)| s <= dct);
+            let (tense, tokens_away) = tense_and_distance(self.p, f.start, f.end);
+            let planned = tense == Tense::Future && tokens_away <= STRONG_TENSE_TOKENS;
+            return if started || planned { dct.year() } else { dct.year() - 1 };
+        }
+        let candidates: Vec<(i32, NaiveDate, NaiveDate)> =
+            [dct.year() - 1, dct.year(), dct.year() + 1]
+                .into_iter()
+                .filter_map(|y| {
+                    let (s, e) = build(spec, y)?.interval()?;
+                    Some((y, s, e))
+                })
+                .collect();
+        // News looks back more than ahead: a future candidate counts twice as far.
+        let distance = |s: NaiveDate, e: NaiveDate| {
+            if e < dct {
+                dct.signed_duration_since(e).num_days()
+            } else if s > dct {
+                2 * s.signed_duration_since(dct).num_days()
+            } else {
+                0
+            }
+        };
+        let Some(&(nearest, s, e)) = candidates.iter().min_by_key(|&&(_, s, e)| distance(s, e))
+        else {
+            return dct.year();
+        };
+        let (tense, tokens_away) = tense_and_distance(self.p, f.start, f.end);
+        if tokens_away <= STRONG_TENSE_TOKENS {
+            if tense == Tense::Past && s > dct {
+                return nearest - 1;
+            }
+            if tense == Tense::Future && e < dct {
+                return nearest + 1;
+            }
+        }
+        nearest
     }
 
     /// "on the 12th": the DCT's month, or the month before for a past event after the DCT's
@@ -390,9 +452,19 @@ impl<'p, 't> Normalizer<'p, 't> {
                         None => fallback(base.year()),
                     };
                 }
-                match base.as_unit(unit).and_then(|b| b.shift(unit, offset)) {
-                    Some(pt) => Resolved::Point(pt),
-                    None => fallback(base.year()),
+                if let Some(pt) = base.as_unit(unit).and_then(|b| b.shift(unit, offset)) {
+                    return Resolved::Point(pt);
+                }
+                // The date mentioned before is coarser than the unit ("the quarter" after
+                // "1989"): within the DCT's year, count from the DCT.
+                match self.dct {
+                    Some(dct) if base.year() == Some(dct.year()) => {
+                        match Point::of_day(dct, unit).shift(unit, offset) {
+                            Some(pt) => Resolved::Point(pt),
+                            None => fallback(base.year()),
+                        }
+                    }
+                    _ => fallback(base.year()),
                 }
             }
         }
@@ -407,6 +479,9 @@ fn current_season_bounds(day: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
         if current == Season::Winter && day.month() <= 2 { day.year() - 1 } else { day.year() };
     calendar::season_bounds(year, current)
 }
+
+/// A tensed verb at most this many tokens from a yearless date decides its year.
+const STRONG_TENSE_TOKENS: usize = 3;
 
 /// The unit whose periods have granularity `g`.
 fn granularity_unit(g: Granularity) -> Unit {

@@ -64,6 +64,23 @@ const NOT_PAST: &[&str] = &[
 
 /// The tense of the sentence around tokens `start..end`.
 pub(crate) fn tense_near(p: &Parser<'_>, start: usize, end: usize) -> Tense {
+    tense_and_distance(p, start, end).0
+}
+
+/// The tense around tokens `start..end` and how many tokens away its marker is
+/// (`usize::MAX` when there is none).
+pub(crate) fn tense_and_distance(p: &Parser<'_>, start: usize, end: usize) -> (Tense, usize) {
+    // A deadline or an earliest date is ahead: "until Tuesday", "as soon as Tuesday".
+    if start > 0 && matches!(p.str(start - 1), "until" | "till" | "by" | "Until" | "By") {
+        return (Tense::Future, 1);
+    }
+    if start >= 3
+        && p.is(start - 1, W::As)
+        && p.is(start - 3, W::As)
+        && matches!(p.str(start - 2), "soon" | "early")
+    {
+        return (Tense::Future, 1);
+    }
     let mut best: Option<(usize, Tense)> = None;
     // Backwards to the start of the sentence.
     let mut i = start;
@@ -96,7 +113,7 @@ pub(crate) fn tense_near(p: &Parser<'_>, start: usize, end: usize) -> Tense {
         }
         j += 1;
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    best.map_or((Tense::Unknown, usize::MAX), |(d, t)| (t, d))
 }
 
 /// True for a sentence-ending token.
@@ -107,7 +124,11 @@ fn is_boundary(p: &Parser<'_>, i: usize) -> bool {
         return true;
     }
     match t.kind {
-        TokenKind::Punct('!' | '?' | ';') => true,
+        // Quotation marks separate reported speech from the verb that reports it.
+        TokenKind::Punct('!' | '?' | ';' | '"' | '\u{201C}' | '\u{201D}' | '(' | ')') => true,
+        TokenKind::Punct('\'' | '`') => {
+            p.tok(i + 1).is_some_and(|n| !n.space_before && n.kind == t.kind)
+        }
         TokenKind::Punct('.') => {
             // "Oct." and "Mr." end abbreviations, not sentences.
             let prev_is_short_word = i > 0
@@ -117,6 +138,10 @@ fn is_boundary(p: &Parser<'_>, i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+fn is_be(word: &str) -> bool {
+    matches!(word, "is" | "are" | "was" | "were")
 }
 
 /// The tense a token marks, if it is a tensed verb form.
@@ -135,11 +160,20 @@ fn tense_of(p: &Parser<'_>, i: usize) -> Option<Tense> {
             // "planned" and "expected" after "had"/"was" still point forward.
             return Some(Tense::Future);
         }
-        Kind::Past => return Some(Tense::Past),
-        Kind::PresentTense => return Some(Tense::Present),
+        Kind::Past | Kind::PresentTense => {
+            // "is to resume", "were to meet", "were planning": a plan.
+            if is_be(p.str(i)) && (p.is(i + 1, W::To) || p.kind(i + 1) == Kind::Future) {
+                return Some(Tense::Future);
+            }
+            return Some(if p.kind(i) == Kind::Past { Tense::Past } else { Tense::Present });
+        }
         _ => {}
     }
     let word = p.str(i);
+    // "set to resume Monday", "due to arrive", "as early as Tuesday".
+    if (word == "set" || word == "due") && p.is(i + 1, W::To) {
+        return Some(Tense::Future);
+    }
     if word.len() >= 5
         && word.ends_with("ed")
         && word.as_bytes()[0].is_ascii_lowercase()

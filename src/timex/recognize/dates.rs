@@ -3,7 +3,7 @@
 
 use super::numbers::{is_year_at, word_value};
 use super::{Found, Parser};
-use crate::timex::expr::{CalendarSpec, Core, Expr, Shift, YearPart, YearSpec};
+use crate::timex::expr::{CalendarSpec, Core, Expr, YearPart, YearSpec};
 use crate::timex::lexicon::{Kind, W};
 use crate::timex::units::{Holiday, Unit};
 
@@ -179,15 +179,22 @@ pub(crate) fn month(p: &Parser<'_>, i: usize) -> Option<Found> {
 
 /// A full date led by a weekday: "Thursday, Oct. 12", "Thu, 12 Oct 2023", "Monday the 5th".
 pub(crate) fn weekday_date(p: &Parser<'_>, i: usize) -> Option<Found> {
-    let wd = match p.kind(i) {
-        Kind::Weekday(d) => d,
-        Kind::WeekdayAbbr(d) => d,
+    let (wd, after) = match p.kind(i) {
+        Kind::Weekday(d) => (d, i + 1),
+        // "Thu." keeps its dot; after "Thursday" a dot ends the sentence.
+        Kind::WeekdayAbbr(d) => (d, p.skip_dot(i + 1)),
         _ => return None,
     };
-    let j = p.skip_comma(p.skip_dot(i + 1));
+    let j = p.skip_comma(after);
+    if p.tok(j).is_some_and(|t| t.newline_before) {
+        return None;
+    }
     let found = month(p, j).or_else(|| numeric(p, j)).or_else(|| {
-        let k = if p.is(j, W::The) { j + 1 } else { j };
-        let (d, end) = ordinal_at(p, k).filter(|&(d, _)| (1..=31).contains(&d))?;
+        // "Monday the 5th".
+        if !p.is(j, W::The) || p.tok(j).is_none_or(|t| t.is_capitalized()) {
+            return None;
+        }
+        let (d, end) = ordinal_at(p, j + 1).filter(|&(d, _)| (1..=31).contains(&d))?;
         let spec = CalendarSpec { day: Some(d), ..CalendarSpec::year(YearSpec::Missing) };
         Some(Found::new(j, end, Expr::calendar(spec)))
     })?;
@@ -323,23 +330,37 @@ fn year_led(p: &Parser<'_>, i: usize, y: i32) -> Found {
     if apostrophe_s {
         j += 2;
     }
-    if let Some((part, end)) = year_part(p, j) {
+    if let Some((part, end, _)) = year_part(p, j) {
         let spec = CalendarSpec { part: Some(part), ..CalendarSpec::year(YearSpec::Absolute(y)) };
         return Found::new(i, end, Expr::calendar(spec)).with_the();
+    }
+    // "the 1988 period", "the 1989 quarter": the period under discussion, in that year.
+    if p.is(i.wrapping_sub(1), W::The)
+        && (p.is(j, W::Period) || p.kind(j) == Kind::Unit(Unit::Quarter))
+    {
+        return Found::new(i, j + 1, Expr::new(Core::SamePeriodIn(y))).with_the();
     }
     // "the 1998-99 season", "the 2000 election": the article belongs to the noun.
     Found::new(i, i + 1, Expr::calendar(CalendarSpec::year(YearSpec::Absolute(y))))
 }
 
-/// "third quarter", "third-quarter", "first half", "fiscal first quarter" at `i`.
-fn year_part(p: &Parser<'_>, i: usize) -> Option<(YearPart, usize)> {
+/// "third quarter", "third-quarter", "first half", "last half", "fiscal first quarter" at
+/// `i`; the flag is true for the hyphenated adjective ("third-quarter profit").
+pub(crate) fn year_part(p: &Parser<'_>, i: usize) -> Option<(YearPart, usize, bool)> {
     let i = if p.is(i, W::Fiscal) { i + 1 } else { i };
-    let (n, j) = ordinal_at(p, i)?;
-    let k = if p.punct(j, '-') && p.glued(j) { j + 1 } else { j };
+    let (n, j) = if p.is(i, W::Last) && p.kind(i + 1) == Kind::Half {
+        (2, i + 1)
+    } else {
+        ordinal_at(p, i)?
+    };
+    let hyphenated = p.punct(j, '-') && p.glued(j) && p.glued(j + 1);
+    let k = if hyphenated { j + 1 } else { j };
     match p.kind(k) {
-        Kind::Unit(Unit::Quarter) if (1..=4).contains(&n) => Some((YearPart::Quarter(n), k + 1)),
+        Kind::Unit(Unit::Quarter) if (1..=4).contains(&n) => {
+            Some((YearPart::Quarter(n), k + 1, hyphenated))
+        }
         Kind::Half if (1..=2).contains(&n) && p.str(k).len() == 4 => {
-            Some((YearPart::Half(n), k + 1))
+            Some((YearPart::Half(n), k + 1, hyphenated))
         }
         _ => None,
     }
@@ -348,7 +369,7 @@ fn year_part(p: &Parser<'_>, i: usize) -> Option<(YearPart, usize)> {
 /// Ordinal-led: "third quarter (of 1998)", "first half", "20th century", "12th of
 /// October", "on the 12th".
 pub(crate) fn ordinal(p: &Parser<'_>, i: usize) -> Option<Found> {
-    if let Some((part, j)) = year_part(p, i) {
+    if let Some((part, j, hyphenated)) = year_part(p, i) {
         let mut spec = CalendarSpec { part: Some(part), ..CalendarSpec::year(YearSpec::Missing) };
         let mut end = j;
         if p.is(j, W::Of) {
@@ -370,9 +391,19 @@ pub(crate) fn ordinal(p: &Parser<'_>, i: usize) -> Option<Found> {
             spec.year = year;
             end = e;
         }
-        return Some(Found::new(i, end, Expr::calendar(spec)).with_the());
+        let found = Found::new(i, end, Expr::calendar(spec));
+        // "the third-quarter results": the article belongs to "results".
+        return Some(if hyphenated && end == j { found } else { found.with_the() });
     }
     let (n, j) = ordinal_at(p, i)?;
+    // "the first nine months", "the first two years".
+    if n == 1
+        && let Some(d) = super::quantity::counted(p, j, true)
+        && d.start == j
+        && matches!(d.expr.core, Core::Duration { .. })
+    {
+        return Some(Found { start: i, ..d }.with_the());
+    }
     match p.kind(j) {
         Kind::Unit(Unit::Century) if (1..=30).contains(&n) => {
             let century = n as i32 - 1;
@@ -530,7 +561,7 @@ pub(crate) fn holiday(p: &Parser<'_>, i: usize) -> Option<Found> {
 
 /// "fiscal 1998", "fiscal year 1998", "fiscal 88", "the fiscal year", "fiscal first quarter".
 pub(crate) fn fiscal(p: &Parser<'_>, i: usize) -> Option<Found> {
-    if let Some((part, end)) = year_part(p, i) {
+    if let Some((part, end, _)) = year_part(p, i) {
         let spec = CalendarSpec { part: Some(part), ..CalendarSpec::year(YearSpec::Missing) };
         return Some(Found::new(i, end, Expr::calendar(spec)).with_the());
     }
@@ -548,8 +579,7 @@ pub(crate) fn fiscal(p: &Parser<'_>, i: usize) -> Option<Found> {
         return Some(Found::new(i, j + 1, Expr::calendar(spec)).with_the());
     }
     if has_year_word && p.is(i.wrapping_sub(1), W::The) {
-        let core = Core::Shift(Shift::dct(Unit::Year, 0));
-        return Some(Found::new(i, j, Expr::new(core)).with_the());
+        return super::relative::the_unit(p, i + 1).map(|f| Found { start: i, ..f });
     }
     None
 }
@@ -562,7 +592,8 @@ pub(crate) fn spelled_year_value(p: &Parser<'_>, i: usize) -> Option<(i32, usize
         let (rest, end) = match p.kind(i + 1) {
             Kind::Cardinal(n) if (10..=19).contains(&n) => (n, i + 2),
             Kind::Cardinal(_) => word_value(p, i + 1).filter(|&(v, _)| (20..=99).contains(&v))?,
-            Kind::Hundred if p.str(i + 1).len() == 7 => (0, i + 2),
+            // "nineteen hundred" but not "twelve hundred people".
+            Kind::Hundred if p.str(i + 1).len() == 7 && matches!(first, 17..=19) => (0, i + 2),
             _ => return None,
         };
         return Some((first as i32 * 100 + rest as i32, end));

@@ -254,6 +254,7 @@ impl<'t> Parser<'t> {
                 consider(best, quantity::set(self, i));
             }
             W::Fiscal => consider(best, dates::fiscal(self, i)),
+            W::Full | W::Entire | W::Whole => consider(best, relative::whole_unit(self, i)),
             W::New => consider(best, dates::holiday(self, i)),
             _ => {}
         }
@@ -284,7 +285,11 @@ impl<'t> Parser<'t> {
                 }
                 let j = i + 3;
                 let inner = relative::unit_as_period(self, j).or_else(|| self.at(j))?;
-                (inner.start == j && modifiable(&inner.expr)).then_some(Found { start: i, ..inner })
+                (inner.start == j && modifiable(&inner.expr)).then_some(Found {
+                    start: i,
+                    takes_the: false,
+                    ..inner
+                })
             }
             _ => None,
         }

@@ -85,32 +85,60 @@ fn unit_at(p: &Parser<'_>, i: usize) -> Option<(Unit, bool)> {
     }
 }
 
-/// True when what precedes `i` makes "a|per <unit>" a rate ("$5 a year", "twice a week",
-/// "3% per year").
-fn rate_context(p: &Parser<'_>, i: usize) -> bool {
+/// True when what precedes `i` makes "a|per <unit>" a rate of occurrences ("twice a week",
+/// "three times a year"). Money rates ("$5 a year") are not annotated as times in TimeML
+/// news corpora and are left alone.
+fn times_before(p: &Parser<'_>, i: usize) -> Option<usize> {
     if i == 0 {
-        return false;
+        return None;
     }
-    let prev = i - 1;
-    if p.is_num(prev)
-        || p.punct(prev, '%')
-        || matches!(p.w(prev), Some(W::Once | W::Twice | W::Times))
+    if matches!(p.w(i - 1), Some(W::Once | W::Twice)) {
+        return Some(i - 1);
+    }
+    if i >= 2
+        && p.is(i - 1, W::Times)
+        && (p.is_num(i - 2) || matches!(p.kind(i - 2), Kind::Cardinal(_)))
     {
-        return true;
+        return Some(i - 2);
     }
-    if matches!(p.kind(prev), Kind::Cardinal(_)) {
+    None
+}
+
+/// True when an amount of money, a percentage or a count ends right before `i`.
+fn money_before(p: &Parser<'_>, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1) else { return false };
+    if p.is_num(prev) || p.punct(prev, '%') || matches!(p.kind(prev), Kind::Cardinal(_)) {
         return true;
     }
     let word = p.str(prev);
-    ["million", "billion", "trillion", "percent", "cents", "dollars", "euros", "pounds", "yen"]
-        .iter()
-        .any(|w| word.eq_ignore_ascii_case(w))
+    [
+        "million", "billion", "trillion", "percent", "cents", "dollars", "euros", "pounds", "yen",
+        "bn", "m",
+    ]
+    .iter()
+    .any(|w| word.eq_ignore_ascii_case(w))
 }
 
-/// A counted unit at `i` with what follows it ("ago", "later", "-old"). With `after_deictic`
-/// (after "the past", "the next") only durations are returned.
+/// A second amount after "to", "or" or a dash: "two to three weeks", "12 to 18 months".
+fn range_end(p: &Parser<'_>, j: usize) -> Option<usize> {
+    if !(p.is(j, W::To) || p.is(j, W::Or) || (p.punct(j, '-') && p.glued(j))) {
+        return None;
+    }
+    let (_, k, form) = amount_at(p, j + 1)?;
+    (form == Form::Number).then_some(k)
+}
+
+/// A counted unit at `i` with what follows it ("ago", "later"). With `after_deictic` (after
+/// "the past", "the next") only durations are returned.
 pub(crate) fn counted(p: &Parser<'_>, i: usize, after_deictic: bool) -> Option<Found> {
     let (amount, mut j, form) = amount_at(p, i)?;
+    // "two to three weeks": the range is one expression valued by its first amount.
+    if form == Form::Number
+        && let Some(k) = range_end(p, j)
+        && unit_at(p, k).is_some()
+    {
+        j = k;
+    }
     // "two more weeks", "20 additional years", "two straight years".
     if matches!(
         p.w(j),
@@ -138,34 +166,48 @@ pub(crate) fn counted(p: &Parser<'_>, i: usize, after_deictic: bool) -> Option<F
         return None;
     }
     let mut end = j + 1;
+    // "a year-earlier quarter", "two-year-old": a compound adjective, not a duration.
+    if p.punct(end, '-') && p.glued(end) && p.tok(end + 1).is_some_and(|t| t.is_word()) {
+        if p.is(end + 1, W::Long) {
+            end += 2;
+        } else {
+            return None;
+        }
+    }
+    // Ages ("59 years old") are not time expressions in TimeML news annotation.
+    if matches!(p.w(end), Some(W::Old)) || p.str(end).eq_ignore_ascii_case("older") {
+        return None;
+    }
     // "a quarter" is usually a fraction, "a second" an ordinal ("a second term").
     let next_is_word = p.tok(end).is_some_and(|t| t.is_word());
     if unit == Unit::Second && !plural && next_is_word && !is_follower(p, end) {
         return None;
     }
+    // "three-quarters" is a fraction.
+    if unit == Unit::Quarter && hyphenated && plural {
+        return None;
+    }
     if unit == Unit::Quarter
         && !after_deictic
         && !matches!(p.w(end), Some(W::Ago | W::Earlier | W::Later))
+        && !hyphenated
     {
         return None;
     }
-    // "a year" after an amount of money or a count is a rate: a recurrence.
-    if form == Form::Article && !after_deictic && rate_context(p, i) {
-        let mut start = i;
-        if i > 0 && matches!(p.w(i - 1), Some(W::Once | W::Twice)) {
-            start = i - 1;
-        } else if i > 1
-            && p.is(i - 1, W::Times)
-            && (p.is_num(i - 2) || matches!(p.kind(i - 2), Kind::Cardinal(_)))
-        {
-            start = i - 2;
-        }
+    let follows_shift = matches!(p.w(end), Some(W::Ago | W::Earlier | W::Later));
+    // "twice a week", "three times a year": a recurrence.
+    if form == Form::Article
+        && !after_deictic
+        && !follows_shift
+        && let Some(start) = times_before(p, i)
+    {
         let core = Core::EveryUnit { amount: 1, unit };
         return Some(Found::new(start, end, Expr::new(core)));
     }
-    // "8-month-old", "decades-long".
-    if p.punct(end, '-') && p.glued(end) && matches!(p.w(end + 1), Some(W::Old | W::Long)) {
-        end += 2;
+    // "$5 a month", "3% a year": a price or growth rate, not a length of time; TimeML news
+    // annotation leaves it out.
+    if form == Form::Article && !after_deictic && !follows_shift && money_before(p, i) {
+        return None;
     }
     let mut plus = None;
     // "a minute and a half", "a year and a half".
@@ -173,9 +215,12 @@ pub(crate) fn counted(p: &Parser<'_>, i: usize, after_deictic: bool) -> Option<F
         plus = half_of(unit);
         end += 3;
     }
-    // "a week or so", "two years or more".
-    if p.is(end, W::Or) && (p.str(end + 1).eq_ignore_ascii_case("so") || p.is(end + 1, W::More)) {
-        end += 2;
+    // "a week or so", "two years or more", "weeks or months".
+    if p.is(end, W::Or) {
+        let so_or_more = p.str(end + 1).eq_ignore_ascii_case("so") || p.is(end + 1, W::More);
+        if so_or_more || (plural && matches!(p.kind(end + 1), Kind::Units(_))) {
+            end += 2;
+        }
     }
     let (amount, plus) = split_fraction(amount, unit, plus);
     if !after_deictic {
@@ -208,27 +253,23 @@ pub(crate) fn counted(p: &Parser<'_>, i: usize, after_deictic: bool) -> Option<F
             }
             Some(W::Hence) => {
                 if let Some(offset) = shift_of(1) {
-                    return Some(Found::new(
-                        i,
-                        end + 1,
-                        Expr::new(Core::Shift(Shift::dct(unit, offset))),
-                    ));
+                    let core = Core::Shift(Shift::dct(unit, offset));
+                    return Some(Found::new(i, end + 1, Expr::new(core)));
                 }
             }
             Some(W::From) if p.kind(end + 1) == Kind::Ref(RefKind::Present) => {
                 if let Some(offset) = shift_of(1) {
-                    return Some(Found::new(
-                        i,
-                        end + 2,
-                        Expr::new(Core::Shift(Shift::dct(unit, offset))),
-                    ));
+                    let core = Core::Shift(Shift::dct(unit, offset));
+                    return Some(Found::new(i, end + 2, Expr::new(core)));
                 }
             }
             _ => {}
         }
     }
     let core = Core::Duration { amount, unit, plus };
-    Some(Found::new(i, end, Expr::new(core)).with_the())
+    let found = Found::new(i, end, Expr::new(core));
+    // "the two-week strike": the article belongs to the noun the compound describes.
+    Some(if hyphenated { found } else { found.with_the() })
 }
 
 /// Words that can follow a unit in a time expression.
@@ -301,13 +342,13 @@ pub(crate) fn quantity(p: &Parser<'_>, i: usize) -> Option<Found> {
             after,
             Some(W::Ago | W::Later | W::Earlier | W::After | W::Before | W::Of | W::Or | W::Ahead)
         )
-        || (p.punct(i + 1, '-') && matches!(p.w(i + 2), Some(W::Long | W::Old)));
+        || (p.punct(i + 1, '-') && p.is(i + 2, W::Long));
     // "in years" but not "in dog years"; "the days of" is not a duration.
     if !fits || before == Some(W::The) || (after == Some(W::Of) && before == Some(W::The)) {
         return None;
     }
     let mut end = i + 1;
-    if p.punct(end, '-') && matches!(p.w(end + 1), Some(W::Long | W::Old)) {
+    if p.punct(end, '-') && p.is(end + 1, W::Long) {
         end += 2;
     }
     match after {
@@ -323,7 +364,7 @@ pub(crate) fn quantity(p: &Parser<'_>, i: usize) -> Option<Found> {
     Some(Found::new(i, end, Expr::new(core)))
 }
 
-/// Approximators in front of an amount or a clock time: "about two years", "nearly an
+/// Approximators in front of an amount or a clock time: "nearly two years", "nearly an
 /// hour", "more than four hours", "at least 20 more years", "up to 180 days", "around
 /// 7:15 p.m.", "some 20 years ago".
 pub(crate) fn approximate(p: &Parser<'_>, i: usize) -> Option<Found> {
@@ -332,11 +373,11 @@ pub(crate) fn approximate(p: &Parser<'_>, i: usize) -> Option<Found> {
         (W::At, Some(W::Least | W::Most)) => i + 2,
         (W::Up, Some(W::To)) => i + 2,
         (W::No, Some(W::More | W::Less)) if p.is(i + 2, W::Than) => i + 3,
-        (W::Just | W::Well, Some(W::Over | W::Under)) => i + 2,
+        (W::Well, Some(W::Over | W::Under)) => i + 2,
         (W::Close, Some(W::To)) => i + 2,
+        // "about" and "just" are mostly left out of TimeML extents ("about [two weeks]").
         (
-            W::About
-            | W::Around
+            W::Around
             | W::Nearly
             | W::Almost
             | W::Approximately
@@ -369,6 +410,16 @@ pub(crate) fn approximate(p: &Parser<'_>, i: usize) -> Option<Found> {
 pub(crate) fn set(p: &Parser<'_>, i: usize) -> Option<Found> {
     match p.kind(i) {
         Kind::Every(unit) => {
+            // "the quarterly dividend", "the annual report": before a noun, the long periods
+            // name a kind of report or payment rather than a recurring event, and TimeML news
+            // corpora leave them out; "paid quarterly" and "daily flights" recur.
+            let long_period = matches!(unit, Unit::Month | Unit::Quarter | Unit::Year);
+            let before_noun = long_period
+                && p.tok(i + 1).is_some_and(|t| t.is_word())
+                && !p.tok(i + 1).is_some_and(|t| t.lex.is_some());
+            if before_noun {
+                return None;
+            }
             return Some(Found::new(i, i + 1, Expr::new(Core::EveryUnit { amount: 1, unit })));
         }
         Kind::Weekdays(d) => {
@@ -407,8 +458,9 @@ pub(crate) fn set(p: &Parser<'_>, i: usize) -> Option<Found> {
         }
         Kind::W(W::Per) => {
             let (unit, false) = unit_at(p, i + 1)? else { return None };
-            return rate_context(p, i)
-                .then(|| Found::new(i, i + 2, Expr::new(Core::EveryUnit { amount: 1, unit })));
+            return times_before(p, i).map(|start| {
+                Found::new(start, i + 2, Expr::new(Core::EveryUnit { amount: 1, unit }))
+            });
         }
         _ => return None,
     }

@@ -4,7 +4,9 @@
 use super::dates::month_at;
 use super::quantity;
 use super::{Found, Parser};
-use crate::timex::expr::{CalendarSpec, Core, Expr, Shift, Slot, TimeOfDay, YearPart, YearSpec};
+use crate::timex::expr::{
+    Amount, CalendarSpec, Core, Expr, Shift, Slot, TimeOfDay, YearPart, YearSpec,
+};
 use crate::timex::lexicon::{Kind, W};
 use crate::timex::units::{PartOfDay, RefKind, Unit};
 
@@ -67,7 +69,10 @@ pub(crate) fn deictic(p: &Parser<'_>, i: usize) -> Option<Found> {
             if w == W::Same && !p.is(i.wrapping_sub(1), W::The) {
                 return None;
             }
-            if let Kind::Unit(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year)) = p.kind(k) {
+            if let Kind::Unit(
+                u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year),
+            ) = p.kind(k)
+            {
                 let core = Core::Shift(Shift::reference(u, 0));
                 return Some(Found::new(i, k + 1, Expr::new(core)).with_the());
             }
@@ -75,9 +80,12 @@ pub(crate) fn deictic(p: &Parser<'_>, i: usize) -> Option<Found> {
         }
         _ => {}
     }
+    if w == W::Last && p.kind(j) == Kind::Half {
+        return super::dates::ordinal(p, i);
+    }
     let dir = direction(w)?;
     // "the past five years", "the next few days", "last three years": durations.
-    if matches!(w, W::Past | W::Last | W::Next | W::Coming | W::Previous | W::Following)
+    if matches!(w, W::Past | W::Last | W::Next | W::Coming | W::Previous | W::Following | W::Latest)
         && let Some(d) = quantity::counted(p, j, true)
         && matches!(d.expr.core, Core::Duration { .. })
     {
@@ -116,6 +124,15 @@ pub(crate) fn deictic(p: &Parser<'_>, i: usize) -> Option<Found> {
             Some(Found::new(i, j + 1, Expr::new(core)).with_the())
         }
         Kind::Month(_) | Kind::MonthAbbr(_) if !anaphoric => {
+            // "last Oct. 23" names the day too.
+            if let Some(f) = super::dates::month(p, j)
+                && let Core::Calendar(c) = f.expr.core
+                && c.year == YearSpec::Missing
+                && c.day.is_some()
+            {
+                let spec = CalendarSpec { which: Some(dir), ..c };
+                return Some(Found::new(i, f.end, Expr::calendar(spec)).with_the());
+            }
             let (m, end) = month_at(p, j)?;
             let spec = CalendarSpec {
                 month: Some(m),
@@ -218,7 +235,10 @@ pub(crate) fn day_word(p: &Parser<'_>, i: usize) -> Option<Found> {
 pub(crate) fn reference(p: &Parser<'_>, i: usize) -> Option<Found> {
     let Kind::Ref(r) = p.kind(i) else { return None };
     let word = p.str(i);
-    if word.eq_ignore_ascii_case("soon") && p.is(i.wrapping_sub(1), W::As) {
+    // "as soon as" is a conjunction; "soon after" relates two events.
+    if word.eq_ignore_ascii_case("soon")
+        && (p.is(i.wrapping_sub(1), W::As) || matches!(p.w(i + 1), Some(W::After | W::Before)))
+    {
         return None;
     }
     Some(Found::new(i, i + 1, Expr::new(Core::Reference(r))))
@@ -241,28 +261,52 @@ pub(crate) fn part_of_day(p: &Parser<'_>, i: usize) -> Option<Found> {
     Some(Found::new(i, i + 1, e).with_the())
 }
 
-/// Unit-led: "year-earlier", "year-ago", "the year 1945", "the weekend", "year-end".
+/// "the year", "the quarter", "the week", "the month" (also "the full year", "the fiscal
+/// year") at `i`, the unit word: the period under discussion, or with "ended"/"ending"
+/// after it a length of one unit ("for the year ended March 31").
+pub(crate) fn the_unit(p: &Parser<'_>, i: usize) -> Option<Found> {
+    let Kind::Unit(unit @ (Unit::Week | Unit::Month | Unit::Quarter | Unit::Year)) = p.kind(i)
+    else {
+        return None;
+    };
+    // "the year of the dragon", "the week's high" is still the week.
+    if p.is(i + 1, W::Of) || (p.punct(i + 1, '-') && p.glued(i + 1)) {
+        return None;
+    }
+    if unit == Unit::Year && matches!(p.w(i + 1), Some(W::Ended | W::Ending)) {
+        let core = Core::Duration { amount: Amount::Exact(1.0), unit, plus: None };
+        return Some(Found::new(i, i + 1, Expr::new(core)).with_the());
+    }
+    // "the year" in news is the current one; "the quarter", "the week" the one under
+    // discussion.
+    let shift = if unit == Unit::Year { Shift::dct(unit, 0) } else { Shift::reference(unit, 0) };
+    Some(Found::new(i, i + 1, Expr::new(Core::Shift(shift))).with_the())
+}
+
+/// "the full year", "the entire quarter", "the whole week".
+pub(crate) fn whole_unit(p: &Parser<'_>, i: usize) -> Option<Found> {
+    if !matches!(p.w(i), Some(W::Full | W::Entire | W::Whole)) || !p.is(i.wrapping_sub(1), W::The) {
+        return None;
+    }
+    the_unit(p, i + 1).map(|f| Found { start: i, ..f })
+}
+
+/// Unit-led: "year-earlier", "year-ago", "the year-earlier quarter", "the year 1945", "the
+/// weekend", "year-end", "the year", "the quarter".
 pub(crate) fn unit_led(p: &Parser<'_>, i: usize) -> Option<Found> {
     let kind = p.kind(i);
     if kind == Kind::Unit(Unit::Year) {
         if p.punct(i + 1, '-') && p.glued(i + 1) {
             match p.w(i + 2) {
-                Some(W::Earlier | W::Ago) => {
-                    let shift =
-                        Shift { keep_granularity: true, ..Shift::reference(Unit::Year, -1) };
-                    let core = Core::Shift(shift);
-                    let mut end = i + 3;
-                    // "the year-earlier quarter", "the year-ago period".
-                    if matches!(p.kind(end), Kind::Unit(Unit::Quarter | Unit::Month))
-                        || p.is(end, W::Period)
-                    {
-                        end += 1;
-                    }
-                    return Some(Found::new(i, end, Expr::new(core)).with_the());
-                }
+                Some(W::Earlier | W::Ago) => return Some(year_earlier(p, i, i + 3)),
                 Some(W::End) => {
-                    let core = Core::Shift(Shift::dct(Unit::Year, 0));
-                    return Some(Found::new(i, i + 3, Expr::new(core)));
+                    // "year-end": December 31 of this year.
+                    let spec = CalendarSpec {
+                        month: Some(12),
+                        day: Some(31),
+                        ..CalendarSpec::year(YearSpec::Deictic(0))
+                    };
+                    return Some(Found::new(i, i + 3, Expr::calendar(spec)));
                 }
                 _ => {}
             }
@@ -286,10 +330,44 @@ pub(crate) fn unit_led(p: &Parser<'_>, i: usize) -> Option<Found> {
         let spec = CalendarSpec { day: None, part: Some(YearPart::WeekOf(d)), ..c };
         return Some(Found::new(i, f.end, Expr::calendar(spec)).with_the());
     }
-    if kind == Kind::Unit(Unit::Weekend) && p.is(i.wrapping_sub(1), W::The) {
+    if !p.is(i.wrapping_sub(1), W::The) {
+        return None;
+    }
+    if kind == Kind::Unit(Unit::Weekend) {
         return Some(Found::new(i, i + 1, Expr::new(Core::Weekend { offset: None })).with_the());
     }
-    None
+    the_unit(p, i)
+}
+
+/// "year-earlier" / "year-ago" ending before token `j`, with what it qualifies: "the
+/// year-earlier quarter" (that quarter a year before), "the year-ago third quarter", "the
+/// year-earlier nine months" (a duration), "year-earlier" alone (the period under
+/// discussion, a year before).
+fn year_earlier(p: &Parser<'_>, i: usize, j: usize) -> Found {
+    if let Some((part, end, _)) = super::dates::year_part(p, j) {
+        let spec = CalendarSpec { part: Some(part), ..CalendarSpec::year(YearSpec::Deictic(-1)) };
+        return Found::new(i, end, Expr::calendar(spec)).with_the();
+    }
+    if let Some(d) = quantity::counted(p, j, true)
+        && d.start == j
+        && matches!(d.expr.core, Core::Duration { .. })
+    {
+        return Found { start: i, ..d }.with_the();
+    }
+    match p.kind(j) {
+        Kind::Unit(Unit::Quarter) => {
+            let core = Core::Shift(Shift::reference(Unit::Quarter, -4));
+            return Found::new(i, j + 1, Expr::new(core)).with_the();
+        }
+        Kind::Unit(Unit::Month) => {
+            let core = Core::Shift(Shift::reference(Unit::Month, -12));
+            return Found::new(i, j + 1, Expr::new(core)).with_the();
+        }
+        _ => {}
+    }
+    let shift = Shift { keep_granularity: true, ..Shift::reference(Unit::Year, -1) };
+    let found = Found::new(i, j, Expr::new(Core::Shift(shift)));
+    if p.is(j, W::Period) { Found { end: j + 1, ..found }.with_the() } else { found }
 }
 
 /// After "the end of", "the beginning of": "the year", "the month", "the week" mean the
