@@ -367,3 +367,18 @@ fn check_spans_with(text: &str, dct: Option<NaiveDate>) {
         last_end = t.span.end_byte;
     }
 }
+
+#[test]
+fn one_recognizer_can_be_shared_by_every_thread() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<super::TimexRecognizer>();
+    let recognizer = super::TimexRecognizer::new();
+    let dct = Some(date(2023, 10, 12));
+    std::thread::scope(|s| {
+        let handles: Vec<_> =
+            (0..4).map(|_| s.spawn(|| recognizer.find("They met last month.", dct))).collect();
+        for h in handles {
+            assert_eq!(h.join().unwrap()[0].value, "2023-09");
+        }
+    });
+}
