@@ -9,7 +9,9 @@
 //! - weekdays: a report dated Oct 12 that says something happened "on Thursday" fits the
 //!   years in which Oct 12 is a Thursday (or a Friday).
 //!
-//! Without a dateline, the latest full date the text reports in the past is taken.
+//! Without a dateline, a full date in the story's lead ("On Oct. 12, 2023, the two leaders
+//! met ...") is taken as the document's; dates further down a story are too often
+//! background ("the 1998 bombing") or deadlines ("payable Dec. 7, 1990") to guess from.
 
 use chrono::{Datelike as _, NaiveDate};
 
@@ -22,6 +24,9 @@ use super::recognize::{self, Found, Parser};
 use super::tense::{Tense, tense_near};
 use super::token::{Token, TokenKind, tokenize};
 use crate::model::DateSource;
+
+/// The lead of a story: its first bytes, where a date is the news peg.
+const LEAD_BYTES: usize = 400;
 
 /// How many tokens may precede the date on a dateline ("NEW YORK CITY, N.Y., ").
 const MAX_DATELINE_PREFIX: usize = 10;
@@ -48,7 +53,7 @@ pub fn infer_document_date(text: &str) -> Option<(NaiveDate, DateSource)> {
             return Some((date, DateSource::Dateline));
         }
     }
-    evidence.latest_past_date().map(|d| (d, DateSource::Inferred))
+    evidence.lead_date(&p, &found).map(|d| (d, DateSource::Inferred))
 }
 
 /// The dateline's date: the first month-and-day expression that opens a paragraph after at
@@ -78,8 +83,9 @@ fn opens_paragraph(toks: &[Token], start: usize) -> bool {
     loop {
         let Some(t) = toks.get(i) else { return false };
         if i < start {
+            // A place name, not a sentence opening with a preposition ("On May 6, ...").
             let ok = match t.kind {
-                TokenKind::Word => t.is_capitalized(),
+                TokenKind::Word => t.is_capitalized() && !t.lex.is_some(),
                 TokenKind::Punct(c) => matches!(c, ',' | '.' | '(' | ')' | '/' | '-' | ':' | '|'),
                 TokenKind::Number => false,
             };
@@ -237,9 +243,39 @@ impl Evidence {
         score + weekday_fit
     }
 
-    /// The latest explicit full date not reported in the future tense.
-    fn latest_past_date(&self) -> Option<NaiveDate> {
-        self.full_dates.iter().filter(|&&(_, _, t)| t != Tense::Future).map(|&(_, d, _)| d).max()
+    /// The first explicit full date in the first sentence of the lead, unless it is a
+    /// deadline or maturity ("due March 1, 2011", "until ...") or announced in the future
+    /// tense.
+    fn lead_date(&self, p: &Parser<'_>, found: &[Found]) -> Option<NaiveDate> {
+        let text_start = p.toks.first()?.start;
+        let first_sentence_end = p
+            .toks
+            .iter()
+            .position(|t| t.is_punct('.') || t.is_punct('!') || t.is_punct('?'))
+            .and_then(|i| {
+                // Skip abbreviation dots ("Oct.", "Inc.") by requiring a space and a capital next.
+                (i..p.toks.len()).find(|&k| {
+                    p.tok(k).is_some_and(|t| t.is_punct('.'))
+                        && p.tok(k + 1).is_none_or(|n| n.space_before && n.is_capitalized())
+                        && !p
+                            .tok(k.wrapping_sub(1))
+                            .is_some_and(|w| w.is_word() && w.len() <= 4 && w.is_capitalized())
+                })
+            })
+            .unwrap_or(p.toks.len());
+        self.full_dates
+            .iter()
+            .filter(|&&(_, _, t)| t != Tense::Future)
+            .find(|&&(idx, _, _)| {
+                let Some(f) = found.get(idx) else { return false };
+                let Some(t) = p.tok(f.start) else { return false };
+                let before = f.start.checked_sub(1).map_or("", |k| p.str(k));
+                let deadline = ["due", "until", "till", "through", "by", "maturing", "expiring"]
+                    .iter()
+                    .any(|w| before.eq_ignore_ascii_case(w));
+                t.start - text_start < LEAD_BYTES && f.start < first_sentence_end && !deadline
+            })
+            .map(|&(_, d, _)| d)
     }
 }
 
@@ -311,9 +347,16 @@ mod tests {
     }
 
     #[test]
-    fn without_a_dateline_the_latest_reported_date_is_used() {
-        let text = "The treaty was signed on June 5, 1990 and ratified on March 3, 1991.";
+    fn without_a_dateline_a_date_in_the_lead_is_used() {
+        let text = "On March 3, 1991, parliament ratified the treaty signed on June 5, 1990.";
         assert_eq!(infer_document_date(text), Some((date(1991, 3, 3), DateSource::Inferred)));
+    }
+
+    #[test]
+    fn dates_deep_in_a_story_are_background_not_its_date() {
+        let filler = "The company makes hair accessories and other cosmetic products. ".repeat(8);
+        let text = format!("{filler}The dividend is payable Dec. 7, 1990 to holders of record.");
+        assert_eq!(infer_document_date(&text), None);
     }
 
     #[test]
