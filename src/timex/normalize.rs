@@ -15,7 +15,7 @@ use super::expr::{
 };
 use super::point::Point;
 use super::recognize::{Found, Parser};
-use super::tense::{Tense, tense_and_distance, tense_near};
+use super::tense::{Tense, governing_tense, tense_near};
 use super::units::{Holiday, Season, Unit};
 use crate::model::{Granularity, Span, Timex, TimexType};
 
@@ -299,16 +299,15 @@ impl<'p, 't> Normalizer<'p, 't> {
 
     /// The year that puts a date written without one nearest to the DCT: news reports the
     /// recent past and announces the near future ("payable Nov. 6" in late October is this
-    /// year's, "in December" written in February last year's). A tensed verb right next to
-    /// the date overrides that ("they met in November", written in October, is last year's).
+    /// year's, "in December" written in February last year's). The verb whose event the date
+    /// times overrides that ("they met in November", written in October, is last year's).
     /// Quarters and halves are the DCT year's: reports look back on them in any tense.
     fn nearest_year(&self, spec: CalendarSpec, dct: NaiveDate, f: &Found) -> i32 {
         if matches!(spec.part, Some(YearPart::Quarter(_) | YearPart::Half(_))) {
             // The latest one that has begun: "the fourth quarter" in February is last year's.
             let started =
                 build(spec, dct.year()).and_then(|pt| pt.interval()).is_some_and(|(s, _)| s <= dct);
-            let (tense, tokens_away) = tense_and_distance(self.p, f.start, f.end);
-            let planned = tense == Tense::Future && tokens_away <= STRONG_TENSE_TOKENS;
+            let planned = governing_tense(self.p, f.start) == Some(Tense::Future);
             return if started || planned { dct.year() } else { dct.year() - 1 };
         }
         let candidates: Vec<(i32, NaiveDate, NaiveDate)> =
@@ -333,16 +332,11 @@ impl<'p, 't> Normalizer<'p, 't> {
         else {
             return dct.year();
         };
-        let (tense, tokens_away) = tense_and_distance(self.p, f.start, f.end);
-        if tokens_away <= STRONG_TENSE_TOKENS {
-            if tense == Tense::Past && s > dct {
-                return nearest - 1;
-            }
-            if tense == Tense::Future && e < dct {
-                return nearest + 1;
-            }
+        match governing_tense(self.p, f.start) {
+            Some(Tense::Past) if s > dct => nearest - 1,
+            Some(Tense::Future) if e < dct => nearest + 1,
+            _ => nearest,
         }
-        nearest
     }
 
     /// "on the 12th": the DCT's month, or the month before for a past event after the DCT's
@@ -456,9 +450,10 @@ impl<'p, 't> Normalizer<'p, 't> {
                     return Resolved::Point(pt);
                 }
                 // The date mentioned before is coarser than the unit ("the quarter" after
-                // "1989"): within the DCT's year, count from the DCT.
+                // "1990"): "the quarter" is then the current one, and a shift within the DCT's
+                // year counts from the DCT.
                 match self.dct {
-                    Some(dct) if base.year() == Some(dct.year()) => {
+                    Some(dct) if offset == 0 || base.year() == Some(dct.year()) => {
                         match Point::of_day(dct, unit).shift(unit, offset) {
                             Some(pt) => Resolved::Point(pt),
                             None => fallback(base.year()),
@@ -479,9 +474,6 @@ fn current_season_bounds(day: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
         if current == Season::Winter && day.month() <= 2 { day.year() - 1 } else { day.year() };
     calendar::season_bounds(year, current)
 }
-
-/// A tensed verb at most this many tokens from a yearless date decides its year.
-const STRONG_TENSE_TOKENS: usize = 3;
 
 /// The unit whose periods have granularity `g`.
 fn granularity_unit(g: Granularity) -> Unit {

@@ -144,10 +144,32 @@ fn is_be(word: &str) -> bool {
     matches!(word, "is" | "are" | "was" | "were")
 }
 
+/// The tense of the verb that governs an expression directly: right before it, or before a
+/// preposition that makes it the time of the event ("met in November", "was born on May
+/// 5"). Deadlines ("extended to Nov. 16", "until June") are not governed this way.
+pub(crate) fn governing_tense(p: &Parser<'_>, start: usize) -> Option<Tense> {
+    let mut i = start.checked_sub(1)?;
+    if matches!(p.w(i), Some(W::In | W::On | W::At | W::During)) {
+        i = i.checked_sub(1)?;
+    }
+    if let Some(t) = tense_of(p, i) {
+        return Some(t);
+    }
+    // "will meet in September": a modal before the verb.
+    let modal = tense_of(p, i.checked_sub(1)?).filter(|&t| t == Tense::Future);
+    modal.filter(|_| p.tok(i).is_some_and(|t| t.is_word() && !t.is_capitalized()))
+}
+
 /// The tense a token marks, if it is a tensed verb form.
 fn tense_of(p: &Parser<'_>, i: usize) -> Option<Tense> {
     let t = p.tok(i)?;
     if !t.is_word() {
+        return None;
+    }
+    // "to be held", "may be signed", "has been delayed": a participle; its auxiliary (further
+    // back) carries the tense.
+    let after_be = i > 0 && matches!(p.str(i - 1), "be" | "been" | "being");
+    if after_be && matches!(p.kind(i), Kind::Past | Kind::None) {
         return None;
     }
     match p.kind(i) {
