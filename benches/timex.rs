@@ -1,8 +1,8 @@
 //! Throughput of time-expression recognition and normalisation, in bytes of news per second.
 //!
 //! Two inputs, each processed as one document per call: the sample article (real news, about
-//! one expression per 270 bytes like the TimeML news corpora) and a synthetic wire story
-//! written for this bench that is about six times denser in dates, times, durations and
+//! one expression per 250 bytes, like the TimeML news corpora) and a synthetic wire story
+//! written for this bench that is about seven times denser in dates, times, durations and
 //! recurrences. The whole pipeline must run at 10 MB/s per core or more, so this stage
 //! should stay far above that.
 

@@ -13,7 +13,9 @@
 //! and F1; type and value accuracy over relaxed matches, and type and value F1 (TempEval-3's
 //! attribute F1 = relaxed F1 × attribute accuracy). The gold document creation time anchors
 //! relative expressions, as in TempEval-3. Predictions overlapping a document's `dct_span`
-//! (MEANTIME's dateline, which is the DCT and not annotated) are ignored. Documents listed
+//! (MEANTIME's dateline, which is the DCT and not annotated) are ignored. With `--dct
+//! inferred` the date `infer_document_date` reads from the text anchors them instead, which
+//! is what `newsmap extract` does when no date is given. Documents listed
 //! with `--skip-values` (default: `APW20000115.0209`, whose values follow another document's
 //! DCT) are left out of the type and value scores. The tool also reports how often
 //! `infer_document_date` finds the gold DCT from the text alone.
@@ -49,10 +51,23 @@ struct Args {
     /// four sentences of each article (every gold timex lies in its first six lines).
     #[arg(long, value_delimiter = ',', default_value = "MEANTIME=6")]
     annotated_lines: Vec<String>,
+    /// Which document date anchors relative expressions: the gold one (TempEval-3 setting)
+    /// or the one `infer_document_date` finds in the text (none when it finds none).
+    #[arg(long, value_enum, default_value_t = DctSource::Gold)]
+    dct: DctSource,
     /// Print each miss, spurious expression and wrong value (for error analysis; prints
     /// corpus text, so never paste it anywhere public).
     #[arg(long)]
     errors: bool,
+}
+
+/// Where the document creation time comes from.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum DctSource {
+    /// The corpus's DCT.
+    Gold,
+    /// Inferred from the text by `infer_document_date`.
+    Inferred,
 }
 
 #[derive(Deserialize)]
@@ -253,8 +268,13 @@ fn score_doc(
     let annotated_end = line_limit.map_or(doc.text.len(), |n| {
         doc.text.match_indices('\n').nth(n.saturating_sub(1)).map_or(doc.text.len(), |(i, _)| i)
     });
+    let inferred = infer_document_date(&doc.text);
+    let anchor = match args.dct {
+        DctSource::Gold => Some(dct),
+        DctSource::Inferred => inferred.map(|(date, _)| date),
+    };
     let predicted: Vec<Timex> = recognizer
-        .find(&doc.text, Some(dct))
+        .find(&doc.text, anchor)
         .into_iter()
         .filter(|t| ignore.is_none_or(|ig| !t.span.overlaps(&ig)))
         .filter(|t| t.span.start_byte < annotated_end)
@@ -323,7 +343,7 @@ fn score_doc(
             }
         }
     }
-    if let Some((date, _)) = infer_document_date(&doc.text) {
+    if let Some((date, _)) = inferred {
         counts.dct_found += 1;
         if date == dct {
             counts.dct_correct += 1;
