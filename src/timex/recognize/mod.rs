@@ -7,14 +7,18 @@
 //! modifiers are part of an expression ("the third quarter", "early next year", "nearly two
 //! years"), prepositions are not ("in 1945", "on Thursday").
 //!
-//! The rules are split by what starts an expression: [`dates`] (month names, numbers,
-//! decades, seasons, quarters, holidays), [`relative`] (this/last/next, today, weekdays,
-//! "now"), [`quantity`] (durations, "ago", recurrences) and [`clock`] (times of day).
+//! The rules are split by what starts an expression: [`dates`] (month names, day numbers,
+//! years, numeric dates), [`periods`] (quarters, halves, centuries, decades, seasons, fiscal
+//! years), [`named_days`] (holidays), [`relative`] (this/last/next, today, weekdays, "now"),
+//! [`quantity`] (durations, "ago"), [`recurrence`] (sets) and [`clock`] (times of day).
 
 mod clock;
 mod dates;
+mod named_days;
 mod numbers;
+mod periods;
 mod quantity;
+mod recurrence;
 mod relative;
 
 use super::expr::Expr;
@@ -173,12 +177,12 @@ impl<'t> Parser<'t> {
         match t.kind {
             TokenKind::Number => {
                 consider(&mut best, dates::numeric(self, i));
-                consider(&mut best, dates::ordinal(self, i));
+                consider(&mut best, periods::ordinal(self, i));
                 consider(&mut best, clock::clock(self, i));
                 consider(&mut best, quantity::quantity(self, i));
-                consider(&mut best, quantity::set(self, i));
+                consider(&mut best, recurrence::set(self, i));
             }
-            TokenKind::Punct('\'') => consider(&mut best, dates::apostrophe(self, i)),
+            TokenKind::Punct('\'') => consider(&mut best, periods::apostrophe(self, i)),
             TokenKind::Punct(_) => {}
             TokenKind::Word => {
                 let kinds = [self.kind(i), self.alt(i)];
@@ -193,16 +197,16 @@ impl<'t> Parser<'t> {
                             consider(&mut best, dates::weekday_date(self, i));
                         }
                         Kind::Weekdays(_) | Kind::Every(_) => {
-                            consider(&mut best, quantity::set(self, i));
+                            consider(&mut best, recurrence::set(self, i));
                         }
                         Kind::Season(_) | Kind::Seasons(_) => {
-                            consider(&mut best, dates::season(self, i));
-                            consider(&mut best, quantity::set(self, i));
+                            consider(&mut best, periods::season(self, i));
+                            consider(&mut best, recurrence::set(self, i));
                         }
-                        Kind::Decade(_) => consider(&mut best, dates::decade_word(self, i)),
-                        Kind::Ordinal(_) => consider(&mut best, dates::ordinal(self, i)),
+                        Kind::Decade(_) => consider(&mut best, periods::decade_word(self, i)),
+                        Kind::Ordinal(_) => consider(&mut best, periods::ordinal(self, i)),
                         Kind::Holiday(_) | Kind::HolidayDay(_) => {
-                            consider(&mut best, dates::holiday(self, i));
+                            consider(&mut best, named_days::holiday(self, i));
                         }
                         Kind::DayWord(_) | Kind::Tonight => {
                             consider(&mut best, relative::day_word(self, i));
@@ -217,7 +221,7 @@ impl<'t> Parser<'t> {
                         Kind::Cardinal(_) | Kind::Hundred | Kind::Dozen | Kind::Half => {
                             consider(&mut best, dates::spelled_year(self, i));
                             consider(&mut best, quantity::quantity(self, i));
-                            consider(&mut best, quantity::set(self, i));
+                            consider(&mut best, recurrence::set(self, i));
                         }
                         Kind::W(w) => self.function_word(i, w, &mut best),
                         Kind::Future | Kind::Past | Kind::PresentTense | Kind::Thousand => {}
@@ -248,14 +252,14 @@ impl<'t> Parser<'t> {
             | W::Present => consider(best, relative::deictic(self, i)),
             W::A | W::Several | W::Few | W::Couple | W::Many | W::Some => {
                 consider(best, quantity::quantity(self, i));
-                consider(best, quantity::set(self, i));
+                consider(best, recurrence::set(self, i));
             }
             W::Every | W::Each | W::Per | W::Once | W::Twice => {
-                consider(best, quantity::set(self, i));
+                consider(best, recurrence::set(self, i));
             }
-            W::Fiscal => consider(best, dates::fiscal(self, i)),
+            W::Fiscal => consider(best, periods::fiscal(self, i)),
             W::Full | W::Entire | W::Whole => consider(best, relative::whole_unit(self, i)),
-            W::New => consider(best, dates::holiday(self, i)),
+            W::New => consider(best, named_days::holiday(self, i)),
             _ => {}
         }
     }

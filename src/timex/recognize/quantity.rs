@@ -1,16 +1,16 @@
-//! Counted units: durations ("three days", "a decade", "two-year", "nine months"), shifts
-//! ("two years ago", "a month earlier", "days later") and recurrences ("every week",
-//! "daily", "twice a year", "each Thursday").
+//! Counted units: durations ("three days", "a decade", "two-year", "nine months") and shifts
+//! ("two years ago", "a month earlier", "days later"); amounts and units shared with
+//! [`super::recurrence`].
 
 use super::numbers::{digits_value, word_value};
 use super::{Found, Parser, clock};
-use crate::timex::expr::{Amount, Core, Expr, Shift, Slot};
+use crate::timex::expr::{Amount, Core, Expr, Shift};
 use crate::timex::lexicon::{Kind, W};
 use crate::timex::units::{RefKind, Unit};
 
 /// How an amount was written; decides which unit forms may follow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Form {
+pub(super) enum Form {
     /// "a", "an": a singular unit follows ("a year").
     Article,
     /// Digits or number words.
@@ -21,7 +21,7 @@ enum Form {
 
 /// An amount at `i`: "3", "1,200", "2.5", "5 1/2", "three", "twenty-four", "a", "a couple
 /// of", "a few", "several", "half a", "a dozen".
-fn amount_at(p: &Parser<'_>, i: usize) -> Option<(Amount, usize, Form)> {
+pub(super) fn amount_at(p: &Parser<'_>, i: usize) -> Option<(Amount, usize, Form)> {
     if p.is_num(i) {
         let (mut v, mut j) = digits_value(p, i)?;
         // "5 1/2 hours".
@@ -77,7 +77,7 @@ fn amount_at(p: &Parser<'_>, i: usize) -> Option<(Amount, usize, Form)> {
 }
 
 /// A unit at `i`, singular or plural; "nights" counts days.
-fn unit_at(p: &Parser<'_>, i: usize) -> Option<(Unit, bool)> {
+pub(super) fn unit_at(p: &Parser<'_>, i: usize) -> Option<(Unit, bool)> {
     match (p.kind(i), p.alt(i)) {
         (Kind::Unit(u), _) | (_, Kind::Unit(u)) => Some((u, false)),
         (Kind::Units(u), _) | (_, Kind::Units(u)) => Some((u, true)),
@@ -88,7 +88,7 @@ fn unit_at(p: &Parser<'_>, i: usize) -> Option<(Unit, bool)> {
 /// True when what precedes `i` makes "a|per <unit>" a rate of occurrences ("twice a week",
 /// "three times a year"). Money rates ("$5 a year") are not annotated as times in TimeML
 /// news corpora and are left alone.
-fn times_before(p: &Parser<'_>, i: usize) -> Option<usize> {
+pub(super) fn times_before(p: &Parser<'_>, i: usize) -> Option<usize> {
     if i == 0 {
         return None;
     }
@@ -403,104 +403,4 @@ pub(crate) fn approximate(p: &Parser<'_>, i: usize) -> Option<Found> {
         Core::Duration { .. } | Core::Shift(_) | Core::Reference(_) | Core::SameDay
     ) || inner.expr.time.is_some();
     ok.then_some(Found { start: i, ..inner })
-}
-
-/// Recurrences: "every week", "each year", "every other month", "every Thursday", "each
-/// July", "daily", "annual", "Mondays", "twice a year", "three times a week".
-pub(crate) fn set(p: &Parser<'_>, i: usize) -> Option<Found> {
-    match p.kind(i) {
-        Kind::Every(unit) => {
-            // "the quarterly dividend", "the annual report": before a noun, the long periods
-            // name a kind of report or payment rather than a recurring event, and TimeML news
-            // corpora leave them out; "paid quarterly" and "daily flights" recur.
-            let long_period = matches!(unit, Unit::Month | Unit::Quarter | Unit::Year);
-            let before_noun = long_period
-                && p.tok(i + 1).is_some_and(|t| t.is_word())
-                && !p.tok(i + 1).is_some_and(|t| t.lex.is_some());
-            if before_noun {
-                return None;
-            }
-            return Some(Found::new(i, i + 1, Expr::new(Core::EveryUnit { amount: 1, unit })));
-        }
-        Kind::Weekdays(d) => {
-            let mut e = Expr::new(Core::EverySlot(Slot::Weekday(d)));
-            let mut end = i + 1;
-            if let Kind::PartOfDay(part) = p.kind(end) {
-                e.set_time = Some(part);
-                end += 1;
-            }
-            return Some(Found::new(i, end, e));
-        }
-        Kind::W(W::Every | W::Each) => {}
-        Kind::W(W::Once | W::Twice) | Kind::Cardinal(_) => {
-            let j = if matches!(p.kind(i), Kind::Cardinal(_)) || p.is_num(i) {
-                if !p.is(i + 1, W::Times) {
-                    return None;
-                }
-                i + 2
-            } else {
-                i + 1
-            };
-            if !matches!(p.w(j), Some(W::A | W::Per | W::Every | W::Each)) {
-                return None;
-            }
-            let (unit, false) = unit_at(p, j + 1)? else { return None };
-            return Some(Found::new(i, j + 2, Expr::new(Core::EveryUnit { amount: 1, unit })));
-        }
-        _ if p.is_num(i) => {
-            if !p.is(i + 1, W::Times)
-                || !matches!(p.w(i + 2), Some(W::A | W::Per | W::Every | W::Each))
-            {
-                return None;
-            }
-            let (unit, false) = unit_at(p, i + 3)? else { return None };
-            return Some(Found::new(i, i + 4, Expr::new(Core::EveryUnit { amount: 1, unit })));
-        }
-        Kind::W(W::Per) => {
-            let (unit, false) = unit_at(p, i + 1)? else { return None };
-            return times_before(p, i).map(|start| {
-                Found::new(start, i + 2, Expr::new(Core::EveryUnit { amount: 1, unit }))
-            });
-        }
-        _ => return None,
-    }
-    // every / each ...
-    let mut j = i + 1;
-    let mut amount = 1u32;
-    if p.is(j, W::Other) {
-        amount = 2;
-        j += 1;
-    } else if let Some((Amount::Exact(v), k, Form::Number)) = amount_at(p, j)
-        && v.fract() == 0.0
-        && v >= 1.0
-    {
-        amount = v as u32;
-        j = k;
-    }
-    match (p.kind(j), p.alt(j)) {
-        (Kind::Unit(unit), _) | (Kind::Units(unit), _) | (_, Kind::Unit(unit)) => {
-            Some(Found::new(i, j + 1, Expr::new(Core::EveryUnit { amount, unit })))
-        }
-        (Kind::Weekday(d), _) if amount == 1 => {
-            let mut e = Expr::new(Core::EverySlot(Slot::Weekday(d)));
-            let mut end = j + 1;
-            if let Kind::PartOfDay(part) = p.kind(end) {
-                e.set_time = Some(part);
-                end += 1;
-            }
-            Some(Found::new(i, end, e))
-        }
-        (Kind::Month(m), _) if amount == 1 => {
-            Some(Found::new(i, j + 1, Expr::new(Core::EverySlot(Slot::Month(m)))))
-        }
-        (Kind::Season(s), _) if amount == 1 => {
-            Some(Found::new(i, j + 1, Expr::new(Core::EverySlot(Slot::Season(s)))))
-        }
-        (Kind::PartOfDay(part), _) if amount == 1 => {
-            let mut e = Expr::new(Core::EveryUnit { amount: 1, unit: Unit::Day });
-            e.set_time = Some(part);
-            Some(Found::new(i, j + 1, e))
-        }
-        _ => None,
-    }
 }

@@ -81,7 +81,7 @@ pub(crate) fn deictic(p: &Parser<'_>, i: usize) -> Option<Found> {
         _ => {}
     }
     if w == W::Last && p.kind(j) == Kind::Half {
-        return super::dates::ordinal(p, i);
+        return super::periods::ordinal(p, i);
     }
     let dir = direction(w)?;
     // "the past five years", "the next few days", "last three years": durations.
@@ -344,7 +344,7 @@ pub(crate) fn unit_led(p: &Parser<'_>, i: usize) -> Option<Found> {
 /// year-earlier nine months" (a duration), "year-earlier" alone (the period under
 /// discussion, a year before).
 fn year_earlier(p: &Parser<'_>, i: usize, j: usize) -> Found {
-    if let Some((part, end, _)) = super::dates::year_part(p, j) {
+    if let Some((part, end, _)) = super::periods::year_part(p, j) {
         let spec = CalendarSpec { part: Some(part), ..CalendarSpec::year(YearSpec::Deictic(-1)) };
         return Found::new(i, end, Expr::calendar(spec)).with_the();
     }
