@@ -8,7 +8,7 @@
 //! the date mentioned before them. [`infer_document_date`] finds the DCT when the caller
 //! does not know it.
 //!
-//! The engine is a tokenizer ([`token`]), a lexicon of time words, a grammar over tokens
+//! The engine is a tokenizer (`token`), a lexicon of time words, a grammar over tokens
 //! (`recognize`) and normalisation (`normalize`); it holds no per-document state, so one
 //! [`TimexRecognizer`] serves every thread.
 //!
