@@ -25,6 +25,13 @@ use super::tense::{Tense, tense_near};
 use super::token::{Token, TokenKind, tokenize};
 use crate::model::DateSource;
 
+/// Only the first expressions of a text are weighed (a story's date is settled long before);
+/// this also bounds the work on huge or hostile inputs.
+const MAX_EVIDENCE: usize = 400;
+
+/// At most this many "Nth anniversary" mentions are weighed.
+const MAX_ANNIVERSARIES: usize = 8;
+
 /// The lead of a story: its first bytes, where a date is the news peg.
 const LEAD_BYTES: usize = 400;
 
@@ -137,7 +144,7 @@ impl Evidence {
         let mut full_dates = Vec::new();
         let mut years = Vec::new();
         let mut weekdays = Vec::new();
-        for (idx, f) in found.iter().enumerate() {
+        for (idx, f) in found.iter().enumerate().take(MAX_EVIDENCE) {
             match f.expr.core {
                 Core::Calendar(spec) => {
                     let YearSpec::Absolute(y) = spec.year else { continue };
@@ -155,7 +162,8 @@ impl Evidence {
                 _ => {}
             }
         }
-        let anniversaries = anniversaries(p);
+        let mut anniversaries = anniversaries(p);
+        anniversaries.truncate(MAX_ANNIVERSARIES);
         Self { full_dates, years, anniversaries, weekdays }
     }
 
@@ -357,6 +365,13 @@ mod tests {
         let filler = "The company makes hair accessories and other cosmetic products. ".repeat(8);
         let text = format!("{filler}The dividend is payable Dec. 7, 1990 to holders of record.");
         assert_eq!(infer_document_date(&text), None);
+    }
+
+    #[test]
+    fn thousands_of_dates_and_anniversaries_are_weighed_within_bounds() {
+        let body = "On its 10th anniversary, on March 3, 1991, it grew. ".repeat(20_000);
+        let text = format!("Seoul, Oct 12 (EFE).- {body}");
+        assert_eq!(infer_document_date(&text).map(|(d, _)| d.year()), Some(1991));
     }
 
     #[test]

@@ -382,3 +382,14 @@ fn one_recognizer_can_be_shared_by_every_thread() {
         }
     });
 }
+
+#[test]
+fn long_runs_of_modifiers_and_digits_do_not_overflow_the_stack() {
+    let modifiers = "early ".repeat(100_000) + "2023";
+    let found = find_timexes(&modifiers, None);
+    assert_eq!(found.last().map(|t| t.value.as_str()), Some("2023"));
+    let ends = "the end of ".repeat(50_000) + "the year";
+    assert!(!find_timexes(&ends, Some(date(2023, 10, 12))).is_empty());
+    let digits = "1".repeat(1_000_000);
+    assert!(find_timexes(&digits, None).is_empty());
+}

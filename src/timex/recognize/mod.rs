@@ -147,20 +147,27 @@ impl<'t> Parser<'t> {
 
     /// The longest expression starting at token `i`.
     pub(crate) fn at(&self, i: usize) -> Option<Found> {
+        self.at_with(i, true)
+    }
+
+    /// The longest expression at `i`; modifiers ("early", "the end of") only when
+    /// `with_modifiers`, so that a modifier wraps one expression without modifiers and a run
+    /// of "early early early ..." cannot recurse without bound.
+    fn at_with(&self, i: usize, with_modifiers: bool) -> Option<Found> {
         let mut best = None;
+        let modified = |k: usize| if with_modifiers { self.modified(k) } else { None };
         if self.is(i, W::The) {
             // "the" only matters before a time word or inside "the end of".
             let next_starts = self.can_start(i + 1);
             if !next_starts {
-                return self.modified(i);
+                return modified(i);
             }
         }
         consider(&mut best, self.core(i));
-        consider(&mut best, self.modified(i));
+        consider(&mut best, modified(i));
         consider(&mut best, quantity::approximate(self, i));
         if self.is(i, W::The) {
-            let inner =
-                [self.core(i + 1), self.modified(i + 1), quantity::approximate(self, i + 1)];
+            let inner = [self.core(i + 1), modified(i + 1), quantity::approximate(self, i + 1)];
             for f in inner.into_iter().flatten() {
                 if f.takes_the && f.start == i + 1 {
                     consider(&mut best, Some(Found { start: i, ..f }));
@@ -275,7 +282,7 @@ impl<'t> Parser<'t> {
                     j += 1;
                 }
                 // "earlier in the day" is the same day.
-                let inner = self.at(j).filter(|f| f.start == j)?;
+                let inner = self.at_with(j, false).filter(|f| f.start == j)?;
                 modifiable(&inner.expr).then_some(Found { start: i, ..inner })
             }
             W::The => {
@@ -288,7 +295,7 @@ impl<'t> Parser<'t> {
                     return None;
                 }
                 let j = i + 3;
-                let inner = relative::unit_as_period(self, j).or_else(|| self.at(j))?;
+                let inner = relative::unit_as_period(self, j).or_else(|| self.at_with(j, false))?;
                 (inner.start == j && modifiable(&inner.expr)).then_some(Found {
                     start: i,
                     takes_the: false,
