@@ -393,3 +393,30 @@ fn long_runs_of_modifiers_and_digits_do_not_overflow_the_stack() {
     let digits = "1".repeat(1_000_000);
     assert!(find_timexes(&digits, None).is_empty());
 }
+
+#[test]
+fn a_day_range_gives_both_days_and_finance_shorthand_names_quarters() {
+    let dct = Some(date(2023, 10, 1));
+    let text = "Talks resume on Oct. 12-14. Revenue in Q3 2023 rose, H1 2024 guidance was cut \
+                and FY2023 profit doubled in the 2000s' best run.";
+    assert_eq!(
+        values(text, dct),
+        pairs(&[
+            ("Oct. 12", "2023-10-12"),
+            ("14", "2023-10-14"),
+            ("Q3 2023", "2023-Q3"),
+            ("H1 2024", "2024-H1"),
+            ("FY2023", "2023"),
+            ("the 2000s", "200"),
+        ])
+    );
+}
+
+#[test]
+fn the_early_hours_of_a_day_are_not_a_vague_duration() {
+    let dct = Some(date(2023, 10, 12));
+    assert_eq!(
+        values("In the early hours of Sunday it struck.", dct),
+        pairs(&[("Sunday", "2023-10-08")])
+    );
+}

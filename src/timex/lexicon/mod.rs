@@ -118,6 +118,12 @@ pub(crate) enum W {
     Per,
     Fiscal,
     Once,
+    /// "Q" of "Q3".
+    Q,
+    /// "H" of "H1".
+    H,
+    /// "FY" of "FY2023".
+    Fy,
     As,
     Only,
     Exactly,
@@ -358,6 +364,9 @@ fn starts(kind: Kind) -> bool {
                 | W::Full
                 | W::Entire
                 | W::Whole
+                | W::Q
+                | W::H
+                | W::Fy
         ),
         _ => true,
     }

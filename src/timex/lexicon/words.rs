@@ -402,6 +402,10 @@ pub(super) fn entries() -> Vec<Entry> {
     ] {
         add(word, K::W(w), K::None, false);
     }
+    // "Q3 2023", "H1", "FY2023": finance shorthand, capitals only.
+    for (word, w) in [("q", W::Q), ("h", W::H), ("fy", W::Fy)] {
+        add(word, K::W(w), K::None, true);
+    }
     for zone in [
         "utc", "gmt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
         "eet", "eest", "msk", "jst", "kst", "ist", "aest", "aedt", "hkt", "sgt",

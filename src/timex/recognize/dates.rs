@@ -263,7 +263,26 @@ pub(crate) fn numeric(p: &Parser<'_>, i: usize) -> Option<Found> {
             return Some(Found::new(i, i + 1, Expr::calendar(spec)));
         }
     }
-    None
+    second_day_of_range(p, i)
+}
+
+/// The second day of "Oct. 12-14" or "Oct. 12 - 14, 2023": a date of its own, in the first
+/// day's month (and year, when one follows).
+fn second_day_of_range(p: &Parser<'_>, i: usize) -> Option<Found> {
+    let (day, _) = p.num(i).filter(|&(_, len)| len <= 2)?;
+    if i < 3 || !p.punct(i - 1, '-') || !p.is_num(i - 2) {
+        return None;
+    }
+    // The first day and its month: "Oct. 12" (month, dot, day) or "October 12".
+    let month_at_index = if p.punct(i - 3, '.') { i.checked_sub(4)? } else { i - 3 };
+    let (m, after_month) = month_at(p, month_at_index)?;
+    let (first, after_first) = day_at(p, after_month)?;
+    if after_first != i - 1 || day <= first || day > max_day(m) {
+        return None;
+    }
+    let (year, end) = year_after(p, i + 1).unwrap_or((YearSpec::Missing, i + 1));
+    let spec = CalendarSpec { month: Some(m), day: Some(day), ..CalendarSpec::year(year) };
+    Some(Found::new(i, end, Expr::calendar(spec)))
 }
 
 /// "2010-01-29", "7/8/07", "09/26/1999", "26.09.1999".
@@ -321,7 +340,8 @@ fn year_led(p: &Parser<'_>, i: usize, y: i32) -> Found {
     let apostrophe_s = p.glued(j) && p.punct(j, '\'') && p.glued(j + 1) && p.is(j + 1, W::S);
     if (plural_s || apostrophe_s) && y % 10 == 0 {
         let end = if plural_s { j + 1 } else { j + 2 };
-        let core = if y % 100 == 0 {
+        // "the 1800s" is a century; "the 2000s" the decade, as news uses it.
+        let core = if y % 100 == 0 && y < 2000 {
             Core::Century(y / 100)
         } else {
             Core::Decade { decade: y / 10, two_digit: false }

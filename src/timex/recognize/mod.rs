@@ -265,6 +265,7 @@ impl<'t> Parser<'t> {
                 consider(best, recurrence::set(self, i));
             }
             W::Fiscal => consider(best, periods::fiscal(self, i)),
+            W::Q | W::H | W::Fy => consider(best, periods::shorthand(self, i)),
             W::Full | W::Entire | W::Whole => consider(best, relative::whole_unit(self, i)),
             W::New => consider(best, named_days::holiday(self, i)),
             _ => {}

@@ -160,6 +160,49 @@ pub(crate) fn season(p: &Parser<'_>, i: usize) -> Option<Found> {
     Some(Found::new(i, i + 1, Expr::calendar(spec)).with_the())
 }
 
+/// Finance shorthand: "Q3", "Q3 2023", "Q3'23", "H1 2024", "FY2023", "FY 2023", "FY23".
+pub(crate) fn shorthand(p: &Parser<'_>, i: usize) -> Option<Found> {
+    let w = p.w(i)?;
+    if !p
+        .tok(i)
+        .is_some_and(|t| t.shape == crate::timex::token::Shape::Upper || p.str(i).len() == 1)
+    {
+        return None;
+    }
+    let (n, len) = p.num(i + 1)?;
+    if w == W::Fy {
+        let year = match len {
+            4 => YearSpec::Absolute(i32::try_from(n).ok()?),
+            2 => YearSpec::TwoDigit(i32::try_from(n).ok()?),
+            _ => return None,
+        };
+        return Some(Found::new(i, i + 2, Expr::calendar(CalendarSpec::year(year))));
+    }
+    // "Q3" and "H1" are written as one word.
+    if !p.glued(i + 1) || len != 1 || p.glued(i + 2) && p.tok(i + 2).is_some_and(|t| t.is_word()) {
+        return None;
+    }
+    let part = match (w, n) {
+        (W::Q, 1..=4) => YearPart::Quarter(n),
+        (W::H, 1..=2) => YearPart::Half(n),
+        _ => return None,
+    };
+    let mut spec = CalendarSpec { part: Some(part), ..CalendarSpec::year(YearSpec::Missing) };
+    let mut end = i + 2;
+    let k = if p.punct(end, '/') && p.glued(end) { end + 1 } else { end };
+    if let Some((year, e)) = year_after(p, k).filter(|_| !p.punct(end, ',')) {
+        spec.year = year;
+        end = e;
+    } else if p.is(end, W::Fy)
+        && let Some(f) = shorthand(p, end)
+        && let Core::Calendar(c) = f.expr.core
+    {
+        spec.year = c.year;
+        end = f.end;
+    }
+    Some(Found::new(i, end, Expr::calendar(spec)))
+}
+
 /// "fiscal 1998", "fiscal year 1998", "fiscal 88", "the fiscal year", "fiscal first quarter".
 pub(crate) fn fiscal(p: &Parser<'_>, i: usize) -> Option<Found> {
     if let Some((part, end, _)) = year_part(p, i) {

@@ -343,8 +343,9 @@ pub(crate) fn quantity(p: &Parser<'_>, i: usize) -> Option<Found> {
             Some(W::Ago | W::Later | W::Earlier | W::After | W::Before | W::Of | W::Or | W::Ahead)
         )
         || (p.punct(i + 1, '-') && p.is(i + 2, W::Long));
-    // "in years" but not "in dog years"; "the days of" is not a duration.
-    if !fits || before == Some(W::The) || (after == Some(W::Of) && before == Some(W::The)) {
+    // "in years" but not "in dog years"; "the days of" is not a duration, nor are "the early
+    // hours of Sunday".
+    if !fits || matches!(before, Some(W::The | W::Early | W::Late)) {
         return None;
     }
     let mut end = i + 1;
