@@ -10,14 +10,25 @@ use crate::model::DocumentInput;
 #[derive(Debug, thiserror::Error)]
 pub enum RecordError {
     /// Not JSON, or not an object.
-    #[error("malformed JSON ({0})")]
-    Malformed(#[source] serde_json::Error),
+    #[error("malformed JSON: {}", describe_json_error(.0))]
+    Malformed(serde_json::Error),
     /// No `"text"` string.
     #[error("no \"text\" string")]
     MissingText,
     /// `"date"` is not a `YYYY-MM-DD` date (a date-time is accepted, its date kept).
     #[error("\"date\" is not a YYYY-MM-DD date: {0:?}")]
     BadDate(String),
+}
+
+/// serde_json's message without its "at line 1 column 9": a record is one line, and the
+/// caller reports the line number of the file.
+fn describe_json_error(err: &serde_json::Error) -> String {
+    let message = err.to_string();
+    let location = format!(" at line {} column {}", err.line(), err.column());
+    match message.strip_suffix(&location) {
+        Some(message) => format!("{message} (column {})", err.column()),
+        None => message,
+    }
 }
 
 /// The id of a record: JSON lines written by tools use strings or numbers.
@@ -95,7 +106,8 @@ mod tests {
 
     #[test]
     fn bad_records_say_what_is_wrong() {
-        assert!(matches!(parse_record("{", "f"), Err(RecordError::Malformed(_))));
+        let err = parse_record("{", "f").unwrap_err();
+        assert_eq!(err.to_string(), "malformed JSON: EOF while parsing an object (column 1)");
         assert!(matches!(parse_record("[1]", "f"), Err(RecordError::Malformed(_))));
         assert!(matches!(parse_record(r#"{"id": 1}"#, "f"), Err(RecordError::MissingText)));
         let err = parse_record(r#"{"text": "x", "date": "12/10/2023"}"#, "f").unwrap_err();

@@ -439,3 +439,49 @@ mod tests {
         assert_eq!(texts(text), ["Пхеньян", "и", "Cafe\u{301}", "北京市"]);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn check(text: &str) {
+        let Segmentation { tokens, sentences } = segment(text);
+        let mut last_end = 0;
+        for token in &tokens {
+            let span = token.span;
+            assert!(span.start_byte < span.end_byte, "empty token {span:?}");
+            assert!(span.start_byte >= last_end, "unsorted or overlapping {span:?}");
+            assert!(span.text(text).is_some(), "off a char boundary {span:?}");
+            assert_eq!(span.text(text).unwrap().trim(), span.text(text).unwrap());
+            assert!((token.sentence as usize) < sentences.len());
+            last_end = span.end_byte;
+        }
+        let mut last_end = 0;
+        for sentence in &sentences {
+            assert!(sentence.start_byte < sentence.end_byte);
+            assert!(sentence.start_byte >= last_end, "unsorted sentences");
+            let text = sentence.text(text).expect("sentence on char boundaries");
+            assert_eq!(text.trim(), text, "sentence not trimmed");
+            last_end = sentence.end_byte;
+        }
+        for token in &tokens {
+            assert!(sentences[token.sentence as usize].contains(&token.span));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_gives_sorted_in_bounds_spans(text in any::<String>()) {
+            check(&text);
+        }
+
+        #[test]
+        fn news_like_text_gives_sorted_in_bounds_spans(
+            text in r"([A-Za-zÀ-ÿЀ-ӿ’'\.\-,;:!?…“”\(\)0-9 \n]|U\.S\.|Oct\. |\.- |\n\n- ){0,80}"
+        ) {
+            check(&text);
+        }
+    }
+}
