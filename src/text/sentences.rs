@@ -294,3 +294,27 @@ mod tests {
         assert!(sentences(" \n\t ").is_empty());
     }
 }
+
+#[cfg(test)]
+mod sample {
+    use super::*;
+
+    #[test]
+    fn the_sample_article_splits_as_a_reader_would() {
+        let text = crate::SAMPLE_ARTICLE;
+        let split: Vec<&str> = sentences(text).iter().map(|s| s.text(text).unwrap()).collect();
+        assert_eq!(split.len(), 16, "{split:#?}");
+        assert!(split[0].starts_with("Russian President") && split[0].ends_with("2023."));
+        assert_eq!(
+            split[1],
+            "EFE-EPA FILE/MIKHAIL METZEL /SPUTNIK / KREMLIN POOL MANDATORY CREDIT"
+        );
+        assert_eq!(split[2], "Kim, Putin exchange messages on 75th anniversary of bilateral ties");
+        assert!(split[3].starts_with("Seoul, Oct 12 (EFE).- North Korean leader"));
+        assert!(split[3].ends_with("KCNA reported on Thursday."));
+        assert!(split[5].starts_with("“I am very") && split[5].ends_with("according to KCNA."));
+        assert!(split[6].ends_with("in the future, too.”"));
+        assert!(split[13].starts_with("On Oct. 12, 1948, the Soviet Union"));
+        assert_eq!(split[15], "EFE");
+    }
+}

@@ -150,7 +150,24 @@ fn scan(text: &str) -> Vec<Token> {
     let mut i = 0;
     let mut newlines: u8 = 0;
     let mut space = true;
-    while let Some((c, width)) = char_at(text, i) {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        // ASCII spaces without decoding.
+        match bytes[i] {
+            b' ' | b'\t' | b'\r' | b'\x0B' | b'\x0C' => {
+                space = true;
+                i += 1;
+                continue;
+            }
+            b'\n' => {
+                newlines = newlines.saturating_add(1).min(2);
+                space = true;
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let Some((c, width)) = char_at(text, i) else { break };
         if c.is_whitespace() {
             match c {
                 '\n' | '\u{2028}' | '\u{85}' => newlines = newlines.saturating_add(1).min(2),
@@ -220,9 +237,17 @@ fn scan_word(text: &str, start: usize, first: char) -> WordScan {
     let mut j = start;
     let mut hyphenated = false;
     let mut possessive_end = None;
+    let bytes = text.as_bytes();
     loop {
-        while let Some((_, w)) = char_at(text, j).filter(|&(c, _)| is_word_char(c)) {
-            j += w;
+        loop {
+            // ASCII letters and digits without decoding: most of any news text.
+            while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                j += 1;
+            }
+            match char_at(text, j) {
+                Some((c, w)) if !c.is_ascii() && is_word_char(c) => j += w,
+                _ => break,
+            }
         }
         let Some((d, dw)) = char_at(text, j) else { break };
         let next = char_at(text, j + dw);
@@ -301,6 +326,9 @@ fn dotted_acronym_end(text: &str, start: usize) -> Option<usize> {
 }
 
 fn case_of(word: &str) -> Case {
+    if word.is_ascii() {
+        return ascii_case_of(word.as_bytes());
+    }
     let mut first: Option<bool> = None; // Whether the first cased letter is upper case.
     let (mut rest_upper, mut rest_lower, mut cased) = (false, false, 0usize);
     for c in word.chars() {
@@ -327,6 +355,26 @@ fn case_of(word: &str) -> Case {
         Some(true) if cased >= 2 && !rest_lower => Case::Upper,
         Some(true) if !rest_upper => Case::Title,
         Some(true) => Case::Mixed,
+    }
+}
+
+/// [`case_of`] for ASCII words, on bytes.
+fn ascii_case_of(word: &[u8]) -> Case {
+    let mut letters = word.iter().filter(|b| b.is_ascii_alphabetic());
+    let Some(first) = letters.next() else { return Case::Uncased };
+    if first.is_ascii_lowercase() {
+        return Case::Lower;
+    }
+    let (mut rest_upper, mut rest_lower) = (false, false);
+    for b in letters {
+        rest_upper |= b.is_ascii_uppercase();
+        rest_lower |= b.is_ascii_lowercase();
+    }
+    match (rest_upper, rest_lower) {
+        (true, false) => Case::Upper,
+        (false, false) => Case::Title,
+        (false, true) => Case::Title,
+        (true, true) => Case::Mixed,
     }
 }
 
