@@ -288,7 +288,11 @@ fn scan_word(text: &str, start: usize, first: char) -> WordScan {
         && text.as_bytes().get(j) == Some(&b'.')
         && text.as_bytes().get(j + 1) != Some(&b'.')
     {
-        class = abbreviation(&text[start..j]);
+        // The last part decides in a hyphenated token ("March 20-Dec. 21").
+        let last_part = text[start..j].rfind(is_hyphen).map_or(start, |h| {
+            start + h + text[start + h..].chars().next().map_or(1, char::len_utf8)
+        });
+        class = abbreviation(&text[last_part..j]);
         if class.is_some() {
             j += 1;
         }
@@ -504,6 +508,9 @@ mod properties {
             assert!(span.text(text).is_some(), "off a char boundary {span:?}");
             assert_eq!(span.text(text).unwrap().trim(), span.text(text).unwrap());
             assert!((token.sentence as usize) < sentences.len());
+            for part in token.hyphen_parts(text) {
+                assert!(span.contains(&part) && part.text(text).is_some(), "{part:?} of {span:?}");
+            }
             last_end = span.end_byte;
         }
         let mut last_end = 0;
