@@ -1,6 +1,8 @@
 //! Tokens with byte spans and the shape information the recognizer needs.
 
 use super::abbreviations::{Abbreviation, abbreviation};
+pub use super::shape::Case;
+use super::shape::case_of;
 use crate::model::Span;
 
 /// What a token is.
@@ -17,21 +19,6 @@ pub enum TokenKind {
     /// Punctuation or a symbol: one character, except runs of periods ("...") and hyphens
     /// ("--"), which are one token each.
     Punct,
-}
-
-/// The capitalisation of a word, from its cased letters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Case {
-    /// First letter lower case: "region", "e.g.", "iPhone".
-    Lower,
-    /// First letter upper case, the rest lower: "Seoul", "Jong-un", "L".
-    Title,
-    /// Two or more letters, all upper case: "KCNA", "U.S.", "EFE-EPA".
-    Upper,
-    /// First letter upper case, others mixed: "McDonald", "DPRK-Russia".
-    Mixed,
-    /// No cased letters: numbers, punctuation, Chinese or Arabic script.
-    Uncased,
 }
 
 /// One token of a text.
@@ -329,59 +316,6 @@ fn dotted_acronym_end(text: &str, start: usize) -> Option<usize> {
     (groups >= 2 && ends_clean).then_some(j)
 }
 
-fn case_of(word: &str) -> Case {
-    if word.is_ascii() {
-        return ascii_case_of(word.as_bytes());
-    }
-    let mut first: Option<bool> = None; // Whether the first cased letter is upper case.
-    let (mut rest_upper, mut rest_lower, mut cased) = (false, false, 0usize);
-    for c in word.chars() {
-        let (upper, lower) = if c.is_ascii() {
-            (c.is_ascii_uppercase(), c.is_ascii_lowercase())
-        } else {
-            (c.is_uppercase(), c.is_lowercase())
-        };
-        if !(upper || lower) {
-            continue;
-        }
-        cased += 1;
-        match first {
-            None => first = Some(upper),
-            Some(_) => {
-                rest_upper |= upper;
-                rest_lower |= lower;
-            }
-        }
-    }
-    match first {
-        None => Case::Uncased,
-        Some(false) => Case::Lower,
-        Some(true) if cased >= 2 && !rest_lower => Case::Upper,
-        Some(true) if !rest_upper => Case::Title,
-        Some(true) => Case::Mixed,
-    }
-}
-
-/// [`case_of`] for ASCII words, on bytes.
-fn ascii_case_of(word: &[u8]) -> Case {
-    let mut letters = word.iter().filter(|b| b.is_ascii_alphabetic());
-    let Some(first) = letters.next() else { return Case::Uncased };
-    if first.is_ascii_lowercase() {
-        return Case::Lower;
-    }
-    let (mut rest_upper, mut rest_lower) = (false, false);
-    for b in letters {
-        rest_upper |= b.is_ascii_uppercase();
-        rest_lower |= b.is_ascii_lowercase();
-    }
-    match (rest_upper, rest_lower) {
-        (true, false) => Case::Upper,
-        (false, false) => Case::Title,
-        (false, true) => Case::Title,
-        (true, true) => Case::Mixed,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,54 +423,5 @@ mod tests {
     fn non_latin_words_and_combining_marks_stay_whole() {
         let text = "Пхеньян и Cafe\u{301} 北京市";
         assert_eq!(texts(text), ["Пхеньян", "и", "Cafe\u{301}", "北京市"]);
-    }
-}
-
-#[cfg(test)]
-mod properties {
-    use proptest::prelude::*;
-
-    use super::*;
-
-    fn check(text: &str) {
-        let Segmentation { tokens, sentences } = segment(text);
-        let mut last_end = 0;
-        for token in &tokens {
-            let span = token.span;
-            assert!(span.start_byte < span.end_byte, "empty token {span:?}");
-            assert!(span.start_byte >= last_end, "unsorted or overlapping {span:?}");
-            assert!(span.text(text).is_some(), "off a char boundary {span:?}");
-            assert_eq!(span.text(text).unwrap().trim(), span.text(text).unwrap());
-            assert!((token.sentence as usize) < sentences.len());
-            for part in token.hyphen_parts(text) {
-                assert!(span.contains(&part) && part.text(text).is_some(), "{part:?} of {span:?}");
-            }
-            last_end = span.end_byte;
-        }
-        let mut last_end = 0;
-        for sentence in &sentences {
-            assert!(sentence.start_byte < sentence.end_byte);
-            assert!(sentence.start_byte >= last_end, "unsorted sentences");
-            let text = sentence.text(text).expect("sentence on char boundaries");
-            assert_eq!(text.trim(), text, "sentence not trimmed");
-            last_end = sentence.end_byte;
-        }
-        for token in &tokens {
-            assert!(sentences[token.sentence as usize].contains(&token.span));
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn any_text_gives_sorted_in_bounds_spans(text in any::<String>()) {
-            check(&text);
-        }
-
-        #[test]
-        fn news_like_text_gives_sorted_in_bounds_spans(
-            text in r"([A-Za-zÀ-ÿЀ-ӿ’'\.\-,;:!?…“”\(\)0-9 \n]|U\.S\.|Oct\. |\.- |\n\n- ){0,80}"
-        ) {
-            check(&text);
-        }
     }
 }
