@@ -162,6 +162,7 @@ fn jsonl_has_one_line_per_document_with_character_offsets() {
     assert_eq!(lines.len(), 3);
     for (doc, line) in documents.iter().zip(&lines) {
         assert_eq!(line.id, doc.name);
+        assert_eq!(line.text, doc.text);
         assert_eq!(line.date, doc.date);
         assert_eq!(line.mentions.len(), doc.mentions.len());
         for (m, original) in line.mentions.iter().zip(&doc.mentions) {
