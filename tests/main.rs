@@ -1,4 +1,10 @@
-//! newsmap's one integration-test binary: each area of the crate is a module.
+//! The integration tests: one binary, as in ripgrep. Helpers live in `util`.
+
+// Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod util;
+
+mod cli;
+mod export;
 mod ui;

@@ -19,10 +19,6 @@ use crate::pipeline::Pipeline;
 /// plug in another processor to drive the UI with documents they build.
 pub type Processor = Arc<dyn Fn(DocumentInput) -> Result<Document, String> + Send + Sync>;
 
-/// Largest file the app opens: news articles are kilobytes; a 20 MB "article" is a mistake
-/// (a PDF, a log) that would only make the UI crawl.
-pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
-
 /// Parser threads: parsing is CPU-bound and the UI needs a core.
 const WORKERS: usize = 2;
 
@@ -187,15 +183,7 @@ fn load(source: &Source) -> Result<DocumentInput, String> {
 }
 
 fn load_file(path: &Path) -> Result<DocumentInput, String> {
-    let size = std::fs::metadata(path).map_err(|e| format!("{e}"))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(format!("file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
-    })?;
-    Ok(DocumentInput { name: path.display().to_string(), text, date: None })
+    crate::text::load_path(path).map_err(|e| format!("{e:#}"))
 }
 
 #[cfg(test)]
@@ -208,7 +196,7 @@ mod tests {
         let path = dir.path().join("photo.txt");
         std::fs::write(&path, [0x89, b'P', b'N', b'G', 0xff, 0xfe]).unwrap();
         let err = load(&Source::File(path)).unwrap_err();
-        assert!(err.contains("not UTF-8") && err.contains("offset 0"), "{err}");
+        assert!(err.contains("photo.txt"), "{err}");
     }
 
     #[test]

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::export::{ExportError, write_atomically};
 use super::state::Settings;
+use crate::export::{Error, write_atomic};
 
 /// Everything kept between sessions.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -55,13 +55,13 @@ pub fn load(path: &Path) -> (Stored, Option<String>) {
 ///
 /// # Errors
 /// When the directory cannot be created or the file cannot be written.
-pub fn save(path: &Path, stored: &Stored) -> Result<(), ExportError> {
+pub fn save(path: &Path, stored: &Stored) -> Result<(), Error> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)
-            .map_err(|source| ExportError::Io { path: dir.to_path_buf(), source })?;
+            .map_err(|source| Error::File { path: dir.to_path_buf(), source })?;
     }
-    let json = serde_json::to_vec_pretty(stored)?;
-    write_atomically(path, &json)
+    let json = serde_json::to_vec_pretty(stored).map_err(Error::Json)?;
+    write_atomic(path, |writer| writer.write_all(&json).map_err(Error::Write))
 }
 
 #[cfg(test)]
