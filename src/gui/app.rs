@@ -80,7 +80,8 @@ pub struct NewsmapApp {
     captures: (Sender<Capture>, Receiver<Capture>),
     window_size: Option<[f32; 2]>,
     last_saved: Option<Instant>,
-    first_frame_done: bool,
+    /// Frames drawn so far (the first-paint timing is logged when the second one starts).
+    frames: u64,
 }
 
 impl NewsmapApp {
@@ -103,7 +104,7 @@ impl NewsmapApp {
             screenshot_requested: false,
             captures: channel(),
             last_saved: None,
-            first_frame_done: false,
+            frames: 0,
         }
     }
 
@@ -144,6 +145,11 @@ impl NewsmapApp {
     /// Draws one frame into `ui` and applies what the user did. Used by eframe and by tests.
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        if self.frames == 1 {
+            // The first frame has been painted and presented by the time the second starts.
+            let millis = self.options.started.elapsed().as_millis();
+            tracing::info!("first frame painted {millis} ms after launch");
+        }
         let mut commands: Vec<Command> = Vec::new();
         let running = self.start(&ctx);
         commands.extend(running.jobs.poll().into_iter().map(Command::Job));
@@ -185,7 +191,9 @@ impl NewsmapApp {
                 ui.add_space(4.0);
                 text_view_ui(ui, &self.state, &mut self.text_cache, &mut commands);
             });
-        egui::CentralPanel::default().frame(Frame::NONE).show(ui, |ui| {
+        let sea = super::map::basemap::PALETTE.ocean;
+        let map_frame = Frame::NONE.fill(egui::Color32::from_rgb(sea[0], sea[1], sea[2]));
+        egui::CentralPanel::default().frame(map_frame).show(ui, |ui| {
             if let Some(running) = self.running.as_mut() {
                 running.map.ui(ui, &self.state, &mut commands);
             }
@@ -205,10 +213,7 @@ impl NewsmapApp {
         self.window_size = ctx
             .input(|i| i.viewport().inner_rect.map(|r| [r.width(), r.height()]))
             .or(self.window_size);
-        if !self.first_frame_done {
-            self.first_frame_done = true;
-            tracing::info!("first frame after {} ms", self.options.started.elapsed().as_millis());
-        }
+        self.frames += 1;
         self.screenshot(&ctx);
         self.autosave(&ctx);
     }

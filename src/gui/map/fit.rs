@@ -79,7 +79,7 @@ pub fn fit(
     let zoom_x = (width / (TILE_PX * (x1 - x0).max(1e-12))).log2();
     let zoom_y = (height / (TILE_PX * (y1 - y0).max(1e-12))).log2();
     // Never zoom out so far that the world is smaller than the view: the map would tile.
-    let min_zoom = (f64::from(view_px[0].max(view_px[1])) / TILE_PX / 2.0).log2().max(0.0);
+    let min_zoom = (f64::from(view_px[0]) / TILE_PX).log2().max(0.0);
     let zoom = zoom_x.min(zoom_y).clamp(min_zoom.min(max_zoom), max_zoom);
     let centre = position_of(MercatorPoint { x: (x0 + x1) / 2.0, y: (y0 + y1) / 2.0 });
     Some((centre, zoom))

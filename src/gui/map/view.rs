@@ -62,9 +62,13 @@ impl MapView {
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         let size = ui.available_size();
         self.follow_request(state, [size.x, size.y]);
+        // Never so far out that the world is narrower than the view (the map does not repeat).
+        let min_zoom = (f64::from(size.x) / super::fit::TILE_PX).log2().clamp(0.0, MAX_ZOOM);
         let zoom = self.memory.zoom();
         if zoom > MAX_ZOOM {
             self.memory.set_zoom(MAX_ZOOM).ok();
+        } else if zoom < min_zoom {
+            self.memory.set_zoom(min_zoom).ok();
         }
         self.basemap.set_shown_zoom(self.memory.zoom());
 

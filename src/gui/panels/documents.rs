@@ -39,10 +39,6 @@ pub fn documents_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) 
                 commands.push(Command::SetVisible(doc.id, visible));
             }
             let is_shown_text = state.text_doc == Some(doc.id);
-            let label = ui.selectable_label(is_shown_text, &doc.name);
-            if label.clicked() {
-                commands.push(Command::ShowText(doc.id));
-            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.small_button("×").on_hover_text("Close").clicked() {
                     commands.push(Command::Close(doc.id));
@@ -58,6 +54,18 @@ pub fn documents_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) 
                         ui.label(RichText::new("⚠").color(Color32::from_rgb(0xc0, 0x30, 0x20)))
                             .on_hover_text(reason);
                     }
+                }
+                // The name takes the room left, truncated with an ellipsis.
+                let label = ui
+                    .with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        ui.add(
+                            egui::Button::selectable(is_shown_text, doc.name.as_str()).truncate(),
+                        )
+                        .on_hover_text(&doc.name)
+                    })
+                    .inner;
+                if label.clicked() {
+                    commands.push(Command::ShowText(doc.id));
                 }
             });
         });

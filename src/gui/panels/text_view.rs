@@ -52,6 +52,9 @@ enum Hit {
 pub struct TextViewCache {
     key: Option<(DocId, u64, Option<Item>, Option<Item>)>,
     job: Option<LayoutJob>,
+    /// The laid-out job and the width it was wrapped at: a long article is not re-laid out
+    /// every frame.
+    galley: Option<(f32, Arc<egui::Galley>)>,
     hits: Vec<(Range<usize>, Hit)>,
     highlights: Vec<Highlight>,
     byte_of_char: Vec<usize>,
@@ -169,6 +172,7 @@ fn build(cache: &mut TextViewCache, state: &AppState, doc_id: DocId, document: &
     cache.hits = hits;
     cache.highlights = highlights;
     cache.job = Some(job);
+    cache.galley = None;
 }
 
 /// Draws the text viewer for the document chosen in the state.
@@ -201,12 +205,22 @@ pub fn text_view_ui(
         build(cache, state, doc_id, &document);
         cache.key = Some(key);
     }
-    let Some(job) = cache.job.clone() else { return };
+    if cache.job.is_none() {
+        return;
+    }
     let scroll = state.scroll_request;
     egui::ScrollArea::vertical().id_salt("article").auto_shrink([false, false]).show(ui, |ui| {
-        let mut job = job;
-        job.wrap.max_width = ui.available_width() - 6.0;
-        let galley = ui.painter().layout_job(job);
+        let width = ui.available_width() - 6.0;
+        let galley = match &cache.galley {
+            Some((w, galley)) if *w == width => Arc::clone(galley),
+            _ => {
+                let Some(mut job) = cache.job.clone() else { return };
+                job.wrap.max_width = width;
+                let galley = ui.painter().layout_job(job);
+                cache.galley = Some((width, Arc::clone(&galley)));
+                galley
+            }
+        };
         let response =
             ui.add(egui::Label::new(Arc::clone(&galley)).sense(Sense::click()).selectable(false));
         response.widget_info(|| {

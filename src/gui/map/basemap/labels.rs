@@ -158,13 +158,19 @@ pub fn draw_country_labels(
         }
         let size = (room_px / 4.0).clamp(10.5, 15.0);
         let font = FontId::proportional(size);
-        let text = if zoom < 4.5 { country.name.to_uppercase() } else { country.name.clone() };
-        let galley = painter.layout_no_wrap(text.clone(), font.clone(), LABEL_COLOUR);
-        let text_size = galley.size();
-        // The name must fit roughly inside the country's inscribed circle.
-        if text_size.x > room_px * 2.6 {
+        let name = if zoom < 4.5 { country.name.to_uppercase() } else { country.name.clone() };
+        // The name must fit roughly inside the country's inscribed circle; a long name may
+        // break onto two lines ("UNITED STATES / OF AMERICA").
+        let fits = |text: &str| {
+            let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), LABEL_COLOUR);
+            (galley.size().x <= room_px * 3.0).then(|| galley.size())
+        };
+        let Some((text, text_size)) = fits(&name)
+            .map(|size| (name.clone(), size))
+            .or_else(|| two_lines(&name).and_then(|t| fits(&t).map(|size| (t, size))))
+        else {
             continue;
-        }
+        };
         let centre = projector.project(position_of(country.label_point)).to_pos2();
         let rect = Rect::from_center_size(centre, text_size + vec2(4.0, 2.0));
         if !clip.intersects(rect) || occupied.iter().any(|r| r.intersects(rect)) {
@@ -173,6 +179,13 @@ pub fn draw_country_labels(
         halo_text(painter, centre, Align2::CENTER_CENTER, &text, font, LABEL_COLOUR, HALO_COLOUR);
         occupied.push(rect);
     }
+}
+
+/// The name broken at the space nearest its middle, when it has one.
+fn two_lines(name: &str) -> Option<String> {
+    let middle = name.len() / 2;
+    let (at, _) = name.match_indices(' ').min_by_key(|(i, _)| i.abs_diff(middle))?;
+    Some(format!("{}\n{}", &name[..at], &name[at + 1..]))
 }
 
 /// Text with a soft outline in `halo`, so it reads on any background.

@@ -89,10 +89,17 @@ pub fn render_tile(topography: &Topography, key: TileKey) -> ColorImage {
     graticule(&mut pixmap, key);
 
     let mut paint = Paint { anti_alias: true, ..Paint::default() };
-    for country in topography.countries.iter().filter(|c| c.bounds.intersects(&view)) {
+    for country in &topography.countries {
+        // Rings unwrapped across the antimeridian reach past 0..1: draw them shifted too.
         let mut builder = PathBuilder::new();
-        for ring in country.rings.iter().filter(|r| r.bounds.intersects(&view)) {
-            add_points(&mut builder, ring, key, true);
+        for offset in [-1.0, 0.0, 1.0] {
+            let shifted = Bounds { min_x: view.min_x - offset, max_x: view.max_x - offset, ..view };
+            if !country.bounds.intersects(&shifted) {
+                continue;
+            }
+            for ring in country.rings.iter().filter(|r| r.bounds.intersects(&shifted)) {
+                add_points(&mut builder, ring, key, offset, true);
+            }
         }
         let Some(path) = builder.finish() else { continue };
         let [r, g, b] = PALETTE.land[usize::from(country.tint) % PALETTE.land.len()];
@@ -112,14 +119,15 @@ pub fn render_tile(topography: &Topography, key: TileKey) -> ColorImage {
     ColorImage::from_rgba_premultiplied([size as usize, size as usize], &pixels)
 }
 
-fn add_points(builder: &mut PathBuilder, path: &Path, key: TileKey, close: bool) {
+fn add_points(builder: &mut PathBuilder, path: &Path, key: TileKey, offset: f64, close: bool) {
+    let shift = |p: &MercatorPoint| key.to_px(MercatorPoint { x: p.x + offset, y: p.y });
     let mut points = path.points.iter();
     let Some(first) = points.next() else { return };
-    let (x, y) = key.to_px(*first);
+    let (x, y) = shift(first);
     builder.move_to(x, y);
     let mut last = (x, y);
     for p in points {
-        let (x, y) = key.to_px(*p);
+        let (x, y) = shift(p);
         // Skip sub-pixel steps: at low zoom thousands of vertices fall on one pixel.
         if (x - last.0).abs() + (y - last.1).abs() < 0.35 {
             continue;
@@ -143,7 +151,7 @@ fn stroke_all(
 ) {
     let mut builder = PathBuilder::new();
     for path in paths.iter().filter(|p| p.bounds.intersects(view)) {
-        add_points(&mut builder, path, key, false);
+        add_points(&mut builder, path, key, 0.0, false);
     }
     let Some(path) = builder.finish() else { return };
     let mut paint = Paint { anti_alias: true, ..Paint::default() };

@@ -203,7 +203,7 @@ impl Topography {
                             users[slot].push(country_index);
                         }
                     }
-                    polygon_rings.push(Path::new(stitch(ring, &arcs)?));
+                    polygon_rings.push(Path::new(unwrap_longitudes(stitch(ring, &arcs)?)));
                 }
                 let area = polygon_rings.first().map_or(0.0, |outer| ring_area(&outer.points));
                 if largest.as_ref().is_none_or(|(a, _)| area > *a) {
@@ -278,6 +278,23 @@ fn stitch(ring: &[i64], arcs: &[Vec<MercatorPoint>]) -> Result<Vec<MercatorPoint
     Ok(points)
 }
 
+/// Makes a ring continuous across the antimeridian: a step of more than half the world in x
+/// is a wrap (Chukotka, Fiji), so later points are shifted by one world width. The ring may
+/// then reach beyond `0..1`; the renderer draws such rings once more, shifted back.
+fn unwrap_longitudes(mut points: Vec<MercatorPoint>) -> Vec<MercatorPoint> {
+    let mut shift = 0.0;
+    for i in 1..points.len() {
+        let step = points[i].x + shift - points[i - 1].x;
+        if step > 0.5 {
+            shift -= 1.0;
+        } else if step < -0.5 {
+            shift += 1.0;
+        }
+        points[i].x += shift;
+    }
+    points
+}
+
 /// Absolute shoelace area in Mercator units squared.
 fn ring_area(points: &[MercatorPoint]) -> f64 {
     let mut sum = 0.0;
@@ -292,7 +309,9 @@ fn ring_area(points: &[MercatorPoint]) -> f64 {
 fn split_at_frame(arc: Vec<MercatorPoint>) -> Vec<Path> {
     const EDGE: f64 = 1e-6;
     let on_frame = |a: &MercatorPoint, b: &MercatorPoint| {
-        (a.x < EDGE && b.x < EDGE)
+        // A jump across the whole map is a wrap at the antimeridian, not a coast.
+        (a.x - b.x).abs() > 0.5
+            || (a.x < EDGE && b.x < EDGE)
             || (a.x > 1.0 - EDGE && b.x > 1.0 - EDGE)
             || (a.y > 1.0 - EDGE * 1e3 && b.y > 1.0 - EDGE * 1e3)
             || (a.y < EDGE && b.y < EDGE)
@@ -379,6 +398,19 @@ mod tests {
         // Arc 1 has 4 points; reversed arc 0 adds 1 more after the shared joint.
         assert_eq!(west.len(), 5);
         assert_eq!(west.first(), west.last(), "the ring closes");
+    }
+
+    #[test]
+    fn a_ring_crossing_the_antimeridian_is_made_continuous() {
+        let ring = vec![
+            MercatorPoint { x: 0.99, y: 0.2 },
+            MercatorPoint { x: 0.01, y: 0.2 },
+            MercatorPoint { x: 0.01, y: 0.3 },
+            MercatorPoint { x: 0.99, y: 0.3 },
+        ];
+        let xs: Vec<f64> = unwrap_longitudes(ring).iter().map(|p| p.x).collect();
+        assert!((xs[1] - 1.01).abs() < 1e-12 && (xs[2] - 1.01).abs() < 1e-12, "{xs:?}");
+        assert!((xs[3] - 0.99).abs() < 1e-12);
     }
 
     #[test]
