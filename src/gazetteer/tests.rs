@@ -287,4 +287,46 @@ mod embedded {
         assert!(g.max_name_tokens() >= 5);
         assert!(g.entries().any(|e| e.kind == PlaceKind::Continent && e.name == "Asia"));
     }
+
+    #[test]
+    fn amur_and_amur_oblast_find_the_oblast() {
+        let g = g();
+        let amur = g.admin1("RU", "05").unwrap();
+        assert_eq!(g.entry(amur).unwrap().name, "Amur Oblast");
+        for surface in ["Amur", "Amur Oblast", "Amurskaya oblast'"] {
+            assert!(g.lookup(surface).iter().any(|m| m.entry == amur), "{surface}");
+        }
+        let bqs = g.find(PlaceId::geonames(2026609)).unwrap();
+        assert_eq!(g.place(bqs).unwrap().admin1.as_deref(), Some("Amur Oblast"));
+    }
+
+    #[test]
+    fn ap_and_postal_abbreviations_find_us_states() {
+        let g = g();
+        let wv = g.admin1("US", "WV").unwrap();
+        assert_eq!(g.entry(wv).unwrap().name, "West Virginia");
+        for surface in ["W.Va.", "WV", "West Virginia"] {
+            assert!(g.lookup(surface).iter().any(|m| m.entry == wv), "{surface}");
+        }
+        let ks = g.lookup("Kan.");
+        assert!(ks.iter().any(|m| g.entry(m.entry).unwrap().name == "Kansas"));
+    }
+
+    #[test]
+    fn us_counties_sit_at_their_polygon_centroids() {
+        let g = g();
+        let rapides = g.find(PlaceId::fips(22079)).unwrap();
+        let e = g.entry(rapides).unwrap();
+        assert_eq!(e.name, "Rapides Parish");
+        assert!(distance_km(e.position, Position::new(-92.53, 31.20)) < 25.0, "{:?}", e.position);
+        assert_eq!(g.place(rapides).unwrap().admin1.as_deref(), Some("Louisiana"));
+    }
+
+    #[test]
+    fn airports_are_found_by_code_and_short_name() {
+        let g = g();
+        let bqs = g.find(PlaceId::iata("BQS").unwrap()).unwrap();
+        assert_eq!(g.entry(bqs).unwrap().kind, PlaceKind::Airport);
+        assert!(g.lookup("BQS").iter().any(|m| m.entry == bqs && m.name_kind == NameKind::Code));
+    }
 }
