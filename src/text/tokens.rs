@@ -1,0 +1,487 @@
+//! Tokens with byte spans and the shape information the recognizer needs.
+
+use super::abbreviations::{Abbreviation, abbreviation};
+use crate::model::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters (and digits after a letter): "Seoul", "Jong-un", "O'Brien", "U.S.", "Oct.".
+    Word,
+    /// Starts with a digit: "1948", "2.5", "1,000", "75th", "10:30".
+    Number,
+    /// The clitic "'s"/"’s" split off a word ("Russia" + "’s"), or a lone apostrophe after
+    /// a word ending in "s" ("States" + "’"). Usually a possessive, so the word before it is
+    /// the name; "it's" yields one too.
+    Possessive,
+    /// Punctuation or a symbol: one character, except runs of periods ("...") and hyphens
+    /// ("--"), which are one token each.
+    Punct,
+}
+
+/// The capitalisation of a word, from its cased letters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Case {
+    /// First letter lower case: "region", "e.g.", "iPhone".
+    Lower,
+    /// First letter upper case, the rest lower: "Seoul", "Jong-un", "L".
+    Title,
+    /// Two or more letters, all upper case: "KCNA", "U.S.", "EFE-EPA".
+    Upper,
+    /// First letter upper case, others mixed: "McDonald", "DPRK-Russia".
+    Mixed,
+    /// No cased letters: numbers, punctuation, Chinese or Arabic script.
+    Uncased,
+}
+
+/// One token of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is (byte offsets into the text; on character boundaries).
+    pub span: Span,
+    /// Word, number, possessive or punctuation.
+    pub kind: TokenKind,
+    /// Capitalisation.
+    pub case: Case,
+    /// Index of the sentence it belongs to (see [`segment`]).
+    pub sentence: u32,
+    /// Newlines in the whitespace before it, capped at 2 (2 = a blank line before it).
+    pub newlines_before: u8,
+    /// Preceded by whitespace or the start of the text. "(EFE).-" has none inside it.
+    pub space_before: bool,
+    /// The first word or number of its sentence, where capitalisation says nothing about
+    /// being a name.
+    pub sentence_initial: bool,
+    /// Contains a hyphen between letters or digits ("Jong-un", "anti-tank"); see
+    /// [`Token::hyphen_parts`].
+    pub hyphenated: bool,
+    /// Ends with an abbreviation's period ("Oct.", "U.S.", "J."), included in the span.
+    pub abbreviation: Option<Abbreviation>,
+}
+
+impl Token {
+    /// The token's text in `text` (the text it was made from).
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.text(text).unwrap_or("")
+    }
+
+    /// True when the first letter is upper case (title case, all caps or mixed).
+    pub fn is_capitalised(&self) -> bool {
+        matches!(self.case, Case::Title | Case::Upper | Case::Mixed)
+    }
+
+    /// True for a word or number.
+    pub fn is_word_like(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// The spans of the parts between hyphens ("Jong", "un" in "Jong-un"); the whole span
+    /// when the token is not hyphenated.
+    pub fn hyphen_parts<'a>(&self, text: &'a str) -> impl Iterator<Item = Span> + 'a {
+        let base = self.span.start_byte;
+        let token = self.text(text);
+        let mut offset = 0;
+        token.split(is_hyphen).map(move |part| {
+            let span = Span::new(base + offset, base + offset + part.len());
+            offset +=
+                part.len() + token[offset + part.len()..].chars().next().map_or(0, char::len_utf8);
+            span
+        })
+    }
+}
+
+/// A text split into tokens and sentences.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Segmentation {
+    /// Every token, in order.
+    pub tokens: Vec<Token>,
+    /// Sentence spans, in order, trimmed (each from its first token to its last).
+    pub sentences: Vec<Span>,
+}
+
+/// Splits a text into tokens, with shapes and sentence positions filled in.
+///
+/// Use [`segment`] to get the sentences from the same pass.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    segment(text).tokens
+}
+
+/// Splits a text into tokens and sentences in one pass (see [`super::sentences`] for the
+/// sentence rules).
+pub fn segment(text: &str) -> Segmentation {
+    let mut tokens = scan(text);
+    let sentences = super::sentences::split(text, &mut tokens);
+    Segmentation { tokens, sentences }
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
+/// Letters, digits and combining marks (a decomposed "é" stays one word).
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+            || matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+                | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}' | '\u{200C}' | '\u{200D}')
+    }
+}
+
+/// The character at byte `i` and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+fn scan(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let mut newlines: u8 = 0;
+    let mut space = true;
+    while let Some((c, width)) = char_at(text, i) {
+        if c.is_whitespace() {
+            match c {
+                '\n' | '\u{2028}' | '\u{85}' => newlines = newlines.saturating_add(1).min(2),
+                '\u{2029}' => newlines = 2,
+                _ => {}
+            }
+            space = true;
+            i += width;
+            continue;
+        }
+        let mut push = |span: Span, kind, case, hyphenated, abbreviation| {
+            tokens.push(Token {
+                span,
+                kind,
+                case,
+                sentence: 0,
+                newlines_before: newlines,
+                space_before: space,
+                sentence_initial: false,
+                hyphenated,
+                abbreviation,
+            });
+            newlines = 0;
+            space = false;
+        };
+        if is_word_char(c) {
+            let word = scan_word(text, i, c);
+            let case = case_of(&text[i..word.end]);
+            let kind = if c.is_numeric() { TokenKind::Number } else { TokenKind::Word };
+            push(Span::new(i, word.end), kind, case, word.hyphenated, word.abbreviation);
+            if let Some(end) = word.possessive_end {
+                push(Span::new(word.end, end), TokenKind::Possessive, Case::Uncased, false, None);
+                i = end;
+            } else {
+                i = word.end;
+            }
+        } else {
+            let mut end = i + width;
+            if matches!(c, '.' | '-') {
+                while text.as_bytes().get(end) == Some(&(c as u8)) {
+                    end += 1;
+                }
+            }
+            push(Span::new(i, end), TokenKind::Punct, Case::Uncased, false, None);
+            i = end;
+        }
+    }
+    tokens
+}
+
+struct WordScan {
+    end: usize,
+    hyphenated: bool,
+    abbreviation: Option<Abbreviation>,
+    /// End of a possessive clitic right after the word, when there is one.
+    possessive_end: Option<usize>,
+}
+
+fn scan_word(text: &str, start: usize, first: char) -> WordScan {
+    if first.is_alphabetic()
+        && let Some(end) = dotted_acronym_end(text, start)
+    {
+        let class = abbreviation(&text[start..end - 1]);
+        return WordScan { end, hyphenated: false, abbreviation: class, possessive_end: None };
+    }
+    let numeric = first.is_numeric();
+    let mut j = start;
+    let mut hyphenated = false;
+    let mut possessive_end = None;
+    loop {
+        while let Some((_, w)) = char_at(text, j).filter(|&(c, _)| is_word_char(c)) {
+            j += w;
+        }
+        let Some((d, dw)) = char_at(text, j) else { break };
+        let next = char_at(text, j + dw);
+        let next_is_word = next.is_some_and(|(c, _)| is_word_char(c));
+        if is_hyphen(d) && next_is_word {
+            hyphenated = true;
+            j += dw;
+        } else if is_apostrophe(d) {
+            let after = next.map(|(_, w)| j + dw + w);
+            let after_is_word =
+                after.and_then(|a| char_at(text, a)).is_some_and(|(c, _)| is_word_char(c));
+            match next {
+                Some(('s' | 'S', _)) if !after_is_word => {
+                    possessive_end = after;
+                    break;
+                }
+                _ if next_is_word => j += dw,
+                _ => {
+                    // "States’ media": a plural possessive.
+                    if text[..j].ends_with(['s', 'S']) {
+                        possessive_end = Some(j + dw);
+                    }
+                    break;
+                }
+            }
+        } else if numeric
+            && matches!(d, '.' | ',' | ':')
+            && text[..j].ends_with(|c: char| c.is_ascii_digit())
+            && next.is_some_and(|(c, _)| c.is_ascii_digit())
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let mut class = None;
+    if possessive_end.is_none()
+        && text.as_bytes().get(j) == Some(&b'.')
+        && text.as_bytes().get(j + 1) != Some(&b'.')
+    {
+        class = abbreviation(&text[start..j]);
+        if class.is_some() {
+            j += 1;
+        }
+    }
+    WordScan { end: j, hyphenated, abbreviation: class, possessive_end }
+}
+
+/// The end of a dotted acronym starting at `start` ("U.S.", "e.g.", "W.Va.", "Ph.D."):
+/// two or more groups of one or two letters, each followed by a period, and then no letter
+/// or digit.
+fn dotted_acronym_end(text: &str, start: usize) -> Option<usize> {
+    let mut j = start;
+    let mut groups = 0;
+    loop {
+        let mut letters = 0;
+        while let Some((_, w)) = char_at(text, j).filter(|&(c, _)| c.is_alphabetic()) {
+            letters += 1;
+            j += w;
+            if letters > 2 {
+                return None;
+            }
+        }
+        if letters == 0 {
+            break;
+        }
+        if text.as_bytes().get(j) != Some(&b'.') {
+            // Letters after the last period ("U.S.A"): not a clean acronym.
+            return None;
+        }
+        j += 1;
+        groups += 1;
+    }
+    let ends_clean = char_at(text, j).is_none_or(|(c, _)| !is_word_char(c));
+    (groups >= 2 && ends_clean).then_some(j)
+}
+
+fn case_of(word: &str) -> Case {
+    let mut first: Option<bool> = None; // Whether the first cased letter is upper case.
+    let (mut rest_upper, mut rest_lower, mut cased) = (false, false, 0usize);
+    for c in word.chars() {
+        let (upper, lower) = if c.is_ascii() {
+            (c.is_ascii_uppercase(), c.is_ascii_lowercase())
+        } else {
+            (c.is_uppercase(), c.is_lowercase())
+        };
+        if !(upper || lower) {
+            continue;
+        }
+        cased += 1;
+        match first {
+            None => first = Some(upper),
+            Some(_) => {
+                rest_upper |= upper;
+                rest_lower |= lower;
+            }
+        }
+    }
+    match first {
+        None => Case::Uncased,
+        Some(false) => Case::Lower,
+        Some(true) if cased >= 2 && !rest_lower => Case::Upper,
+        Some(true) if !rest_upper => Case::Title,
+        Some(true) => Case::Mixed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn words_numbers_and_punctuation_are_separate_tokens() {
+        assert_eq!(
+            texts("Seoul, Oct 12 (EFE).- North"),
+            ["Seoul", ",", "Oct", "12", "(", "EFE", ")", ".", "-", "North"]
+        );
+    }
+
+    #[test]
+    fn possessives_are_split_off_with_either_apostrophe() {
+        let text = "Russia’s Amur and Japan's defeat, the United States’ media";
+        let tokens = tokenize(text);
+        let possessives: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Possessive)
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(possessives, ["’s", "'s", "’"]);
+        assert_eq!(texts(text)[0], "Russia");
+        assert!(texts(text).contains(&"States"));
+    }
+
+    #[test]
+    fn inner_apostrophes_and_hyphens_stay_inside_words() {
+        let text = "O'Brien didn’t meet Kim Jong-un in the DPRK-Russia talks";
+        assert_eq!(
+            texts(text),
+            ["O'Brien", "didn’t", "meet", "Kim", "Jong-un", "in", "the", "DPRK-Russia", "talks"]
+        );
+        let jong = tokenize(text)[4];
+        assert!(jong.hyphenated);
+        let parts: Vec<&str> = jong.hyphen_parts(text).map(|s| s.text(text).unwrap()).collect();
+        assert_eq!(parts, ["Jong", "un"]);
+    }
+
+    #[test]
+    fn abbreviations_keep_their_period() {
+        let text = "Oct. 12 in the U.S. with Gen. Lee, e.g. J. R. R. Tolkien";
+        assert_eq!(
+            texts(text),
+            [
+                "Oct.", "12", "in", "the", "U.S.", "with", "Gen.", "Lee", ",", "e.g.", "J.", "R.",
+                "R.", "Tolkien"
+            ]
+        );
+        let tokens = tokenize(text);
+        assert_eq!(tokens[0].abbreviation, Some(Abbreviation::BeforeNumber));
+        assert_eq!(tokens[4].abbreviation, Some(Abbreviation::Ordinary));
+        assert_eq!(tokens[6].abbreviation, Some(Abbreviation::Title));
+    }
+
+    #[test]
+    fn a_plain_word_before_a_period_does_not_take_it() {
+        assert_eq!(texts("in Seoul. Then"), ["in", "Seoul", ".", "Then"]);
+        assert_eq!(texts("wait... what"), ["wait", "...", "what"]);
+    }
+
+    #[test]
+    fn numbers_keep_decimal_and_thousands_separators() {
+        assert_eq!(
+            texts("2.5 km, 1,000 people at 10:30 on the 75th"),
+            ["2.5", "km", ",", "1,000", "people", "at", "10:30", "on", "the", "75th"]
+        );
+        assert_eq!(texts("in 1945."), ["in", "1945", "."]);
+    }
+
+    #[test]
+    fn capitalisation_is_classified() {
+        let text = "Seoul KCNA region DPRK-Russia L 1948 Пхеньян EFE-EPA";
+        let cases: Vec<Case> = tokenize(text).iter().map(|t| t.case).collect();
+        assert_eq!(
+            cases,
+            [
+                Case::Title,
+                Case::Upper,
+                Case::Lower,
+                Case::Mixed,
+                Case::Title,
+                Case::Uncased,
+                Case::Title,
+                Case::Upper
+            ]
+        );
+    }
+
+    #[test]
+    fn whitespace_before_tokens_is_recorded() {
+        let text = "Title\n\nSeoul (EFE).-\nNext";
+        let tokens = tokenize(text);
+        assert_eq!(tokens[1].newlines_before, 2);
+        assert!(tokens[1].space_before);
+        assert!(!tokens[4].space_before, "')' follows 'EFE' directly");
+        assert_eq!(tokens[7].newlines_before, 1);
+    }
+
+    #[test]
+    fn non_latin_words_and_combining_marks_stay_whole() {
+        let text = "Пхеньян и Cafe\u{301} 北京市";
+        assert_eq!(texts(text), ["Пхеньян", "и", "Cafe\u{301}", "北京市"]);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn check(text: &str) {
+        let Segmentation { tokens, sentences } = segment(text);
+        let mut last_end = 0;
+        for token in &tokens {
+            let span = token.span;
+            assert!(span.start_byte < span.end_byte, "empty token {span:?}");
+            assert!(span.start_byte >= last_end, "unsorted or overlapping {span:?}");
+            assert!(span.text(text).is_some(), "off a char boundary {span:?}");
+            assert_eq!(span.text(text).unwrap().trim(), span.text(text).unwrap());
+            assert!((token.sentence as usize) < sentences.len());
+            last_end = span.end_byte;
+        }
+        let mut last_end = 0;
+        for sentence in &sentences {
+            assert!(sentence.start_byte < sentence.end_byte);
+            assert!(sentence.start_byte >= last_end, "unsorted sentences");
+            let text = sentence.text(text).expect("sentence on char boundaries");
+            assert_eq!(text.trim(), text, "sentence not trimmed");
+            last_end = sentence.end_byte;
+        }
+        for token in &tokens {
+            assert!(sentences[token.sentence as usize].contains(&token.span));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_gives_sorted_in_bounds_spans(text in any::<String>()) {
+            check(&text);
+        }
+
+        #[test]
+        fn news_like_text_gives_sorted_in_bounds_spans(
+            text in r"([A-Za-zÀ-ÿЀ-ӿ’'\.\-,;:!?…“”\(\)0-9 \n]|U\.S\.|Oct\. |\.- |\n\n- ){0,80}"
+        ) {
+            check(&text);
+        }
+    }
+}
