@@ -71,7 +71,7 @@ fn run() -> anyhow::Result<()> {
     extra::add_macroregions(&mut builder, &sources, &countries, &mut report)?;
     landmarks::add_landmarks(&mut builder, &data.join("gazetteer/landmarks.tsv"), &mut report)?;
 
-    let bytes = builder.build(19).context("building the gazetteer")?;
+    let bytes = builder.build().context("building the gazetteer")?;
     let out = data.join("gazetteer").join("gazetteer.bin");
     write_atomically(&out, &bytes)?;
     report.print();

@@ -18,6 +18,9 @@ use crate::model::{PlaceId, PlaceKind, Position};
 /// names in cities500) keeps the most populous ones, since the rest would never win.
 const MAX_POSTINGS_PER_KEY: usize = 2000;
 
+/// Shortest loose variant key that is indexed: shorter ones ("pol" from "Pool") match too much.
+const MIN_VARIANT_KEY_LEN: usize = 5;
+
 /// One place to add to a gazetteer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EntrySpec {
@@ -172,13 +175,13 @@ impl GazetteerBuilder {
         self.names.len()
     }
 
-    /// Writes the gazetteer file at zstd `level` (19 for the shipped file, 1 for tests).
+    /// Writes the gazetteer file.
     ///
     /// Links each entry to the admin1 entry of its (country, admin1 code), when there is one.
     ///
     /// # Errors
     /// When the index cannot be built (more than 2^29 entries) or compressed.
-    pub fn build(&self, zstd_level: i32) -> Result<Vec<u8>, Error> {
+    pub fn build(&self) -> Result<Vec<u8>, Error> {
         if self.entries.len() >= (1 << 29) {
             return Err(Error::Corrupt { reason: "too many entries for a posting".into() });
         }
@@ -243,9 +246,19 @@ impl GazetteerBuilder {
             max_tokens = max_tokens.max(token_count(key));
             let value = self.push_postings(&mut postings, entries);
             exact.insert(key, value).map_err(fst_error)?;
-            let merged = by_variant.entry(variant_key(key)).or_default();
+            // Only real names get a loose variant key, and only when the key stays long enough
+            // to be distinctive: a variant of an abbreviation or code ("Pol." -> "pol") or of a
+            // four-letter word ("pool" -> "pol") matches far more than it should.
+            let variant_of = variant_key(key);
+            if variant_of.len() < MIN_VARIANT_KEY_LEN {
+                continue;
+            }
             for (&entry, &kind) in entries {
-                let slot = merged.entry(entry).or_insert(kind);
+                if kind > NameKind::Historical {
+                    continue;
+                }
+                let slot =
+                    by_variant.entry(variant_of.clone()).or_default().entry(entry).or_insert(kind);
                 *slot = (*slot).min(kind);
             }
         }
@@ -261,7 +274,7 @@ impl GazetteerBuilder {
         tables.strings = strings.strings;
         let exact = exact.into_inner().map_err(fst_error)?;
         let variant = variant.into_inner().map_err(fst_error)?;
-        store::encode(&exact, &variant, &postings, &tables, zstd_level)
+        store::encode(&exact, &variant, &postings, &tables)
     }
 
     /// Appends one key's postings (most populous first when capped) and returns the fst value.

@@ -1,10 +1,15 @@
 //! The on-disk form of a built gazetteer and its decoding.
 //!
-//! A file is `MAGIC`, a format version (u32 LE) and one zstd frame. The frame holds four
+//! A file is `MAGIC`, a format version (u32 LE) and one LZ4 frame with a content checksum
+//! (so a damaged file fails to decompress instead of reaching the fst code with bad offsets).
+//! LZ4 rather than zstd by measurement: on the shipped data zstd -19 gives 13 MB but takes
+//! 90-160 ms to decompress here, LZ4 gives 22 MB in about 40 ms, which keeps load to first
+//! query under 200 ms. The frame holds four
 //! length-prefixed sections (u64 LE lengths): the exact-name fst, the variant-name fst, the
 //! postings (u32 LE each) and the entry tables ([`Tables`], postcard). The fsts are used in place
 //! from the decompressed buffer, so loading costs one decompression and the table decode.
 
+use std::io::{Read as _, Write as _};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -15,7 +20,7 @@ use super::Error;
 /// The first bytes of a gazetteer file.
 pub(crate) const MAGIC: &[u8; 8] = b"NEWSMAPG";
 /// Bumped whenever the layout changes; older files are refused with a clear error.
-pub(crate) const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 2;
 /// No sane gazetteer decompresses past this; guards against a hostile frame header.
 const MAX_DECOMPRESSED_BYTES: usize = 1 << 30;
 
@@ -97,7 +102,6 @@ pub(crate) fn encode(
     variant_fst: &[u8],
     postings: &[u32],
     tables: &Tables,
-    zstd_level: i32,
 ) -> Result<Vec<u8>, Error> {
     let table_bytes = postcard::to_stdvec(tables)
         .map_err(|e| Error::Corrupt { reason: format!("cannot encode tables: {e}") })?;
@@ -107,15 +111,16 @@ pub(crate) fn encode(
         payload.extend_from_slice(&(section.len() as u64).to_le_bytes());
         payload.extend_from_slice(section);
     }
-    // The frame carries a checksum of the payload, so a damaged file fails to decompress
-    // instead of reaching the fst code with bad offsets.
     let compress_error =
-        |e: std::io::Error| Error::Corrupt { reason: format!("cannot compress: {e}") };
-    let mut compressor = zstd::bulk::Compressor::new(zstd_level).map_err(compress_error)?;
-    compressor
-        .set_parameter(zstd::zstd_safe::CParameter::ChecksumFlag(true))
-        .map_err(compress_error)?;
-    let compressed = compressor.compress(&payload).map_err(compress_error)?;
+        |e: lz4_flex::frame::Error| Error::Corrupt { reason: format!("cannot compress: {e}") };
+    let info = lz4_flex::frame::FrameInfo::new()
+        .content_checksum(true)
+        .block_size(lz4_flex::frame::BlockSize::Max4MB);
+    let mut encoder = lz4_flex::frame::FrameEncoder::with_frame_info(info, Vec::new());
+    encoder
+        .write_all(&payload)
+        .map_err(|e| Error::Corrupt { reason: format!("cannot compress: {e}") })?;
+    let compressed = encoder.finish().map_err(compress_error)?;
     let mut out = Vec::with_capacity(compressed.len() + 12);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -135,16 +140,14 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if version != FORMAT_VERSION {
         return Err(Error::Version { found: version, expected: FORMAT_VERSION });
     }
-    let capacity = zstd::zstd_safe::get_frame_content_size(frame)
-        .ok()
-        .flatten()
-        .ok_or_else(|| corrupt("compressed frame has no valid size".into()))?;
-    let capacity = usize::try_from(capacity)
-        .ok()
-        .filter(|&c| c <= MAX_DECOMPRESSED_BYTES)
-        .ok_or_else(|| corrupt(format!("implausible decompressed size {capacity}")))?;
-    let payload = zstd::bulk::decompress(frame, capacity)
+    let mut payload = Vec::new();
+    lz4_flex::frame::FrameDecoder::new(frame)
+        .take(MAX_DECOMPRESSED_BYTES as u64 + 1)
+        .read_to_end(&mut payload)
         .map_err(|e| corrupt(format!("cannot decompress: {e}")))?;
+    if payload.len() > MAX_DECOMPRESSED_BYTES {
+        return Err(corrupt("implausibly large payload".into()));
+    }
     let buf: Arc<[u8]> = payload.into();
 
     let mut ranges = Vec::with_capacity(4);

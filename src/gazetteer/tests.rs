@@ -71,7 +71,7 @@ fn fixture() -> Gazetteer {
     crossing.features = vec!["bridge".into(), "Border Crossing".into()];
     crossing.countries = vec!["RU".into(), "KP".into()];
     b.add_entry(crossing);
-    let bytes = b.build(1).unwrap();
+    let bytes = b.build().unwrap();
     Gazetteer::from_bytes(&bytes).unwrap()
 }
 
@@ -187,14 +187,17 @@ fn building_twice_gives_identical_bytes() {
         for (i, name) in ["Seoul", "Busan", "Incheon"].iter().enumerate() {
             city(&mut b, i as u64 + 1, name, (37.0, 127.0), ("KR", "11"), 100);
         }
-        b.build(3).unwrap()
+        b.build().unwrap()
     };
     assert_eq!(build(), build());
 }
 
 #[test]
 fn garbage_bytes_are_a_typed_error_not_a_panic() {
-    for bytes in [&b""[..], b"hello world", b"NEWSMAPG", b"NEWSMAPG\x01\x00\x00\x00garbage"] {
+    let mut current_garbage = store::MAGIC.to_vec();
+    current_garbage.extend_from_slice(&store::FORMAT_VERSION.to_le_bytes());
+    current_garbage.extend_from_slice(b"garbage");
+    for bytes in [&b""[..], b"hello world", b"NEWSMAPG", &current_garbage] {
         assert!(matches!(Gazetteer::from_bytes(bytes), Err(Error::Corrupt { .. })), "{bytes:?}");
     }
     let mut future = store::MAGIC.to_vec();
@@ -206,7 +209,7 @@ fn garbage_bytes_are_a_typed_error_not_a_panic() {
 fn damaged_payloads_are_refused() {
     let mut b = GazetteerBuilder::new();
     city(&mut b, 1, "Seoul", (37.0, 127.0), ("KR", "11"), 100);
-    let good = b.build(1).unwrap();
+    let good = b.build().unwrap();
     // Every truncation and every single flipped byte either decodes or fails cleanly.
     for cut in 0..good.len() {
         let _result = Gazetteer::from_bytes(&good[..cut]);

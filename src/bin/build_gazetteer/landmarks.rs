@@ -212,7 +212,7 @@ mod tests {
         let path = dir.join("landmarks.tsv");
         std::fs::write(&path, FIXTURE).unwrap();
         assert_eq!(add_landmarks(&mut builder, &path, &mut report).unwrap(), 10);
-        let g = newsmap::gazetteer::Gazetteer::from_bytes(&builder.build(1).unwrap()).unwrap();
+        let g = newsmap::gazetteer::Gazetteer::from_bytes(&builder.build().unwrap()).unwrap();
         let crossing = g.with_feature("border crossing", &["KP", "RU"]);
         assert_eq!(crossing.len(), 1);
         assert_eq!(g.entry(crossing[0]).unwrap().place_id, PlaceId::landmark(2));
