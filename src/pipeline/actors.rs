@@ -417,7 +417,11 @@ impl Finder<'_, '_> {
             if let Some(longest) =
                 a.ranges.iter().max_by_key(|r| (r.1 - r.0, std::cmp::Reverse(r.0)))
             {
-                a.name = t.slice(longest.0, longest.1).to_owned();
+                // "Xi Jinping." at a sentence end: the full stop is not part of the name.
+                let name = t.slice(longest.0, longest.1);
+                let last_word = name.rsplit(' ').next().unwrap_or("");
+                a.name =
+                    if last_word.len() > 3 { name.trim_end_matches('.') } else { name }.to_owned();
             }
         }
         list.sort_by_key(|a| a.ranges.first().copied());

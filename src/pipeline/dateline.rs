@@ -5,10 +5,10 @@
 //! prefers candidates near it); its agency is an organisation, not a place.
 
 use super::tokens::Tokens;
-use super::words::CALENDAR_WORDS;
+use super::words::{CALENDAR_WORDS, CREDIT_WORDS};
 
-/// Lines from the start of the text searched for a dateline: captions and a headline may come
-/// first.
+/// Lines or sentences from the start of the text searched for a dateline: captions and a
+/// headline may come first.
 const DATELINE_MAX_LINE: usize = 8;
 
 /// Longest place name in a dateline, in words ("RIO DE JANEIRO").
@@ -29,7 +29,9 @@ pub(crate) struct Dateline {
 pub(crate) fn find_dateline(t: &Tokens<'_>) -> Option<Dateline> {
     let mut lines = 0;
     for i in 0..t.len() {
-        if !t.starts_line(i) {
+        // Feeds and corpora often run headline and body into one line: a sentence start
+        // counts as well as a line start.
+        if !(t.starts_line(i) || t.get(i).is_some_and(|tok| tok.sentence_initial)) {
             continue;
         }
         lines += 1;
@@ -66,7 +68,11 @@ fn dateline_at(t: &Tokens<'_>, i: usize) -> Option<Dateline> {
     }
     if t.is_punct(k, "(") {
         let end = capitalised_run(t, k + 1, 3)?;
-        if t.is_punct(end, ")") {
+        // An agency is an acronym ("AP", "EFE") or a known wire ("Reuters"), not "(L)".
+        let agency = (k + 1..end).all(|a| {
+            t.is_upper(a) && t.text_of(a).len() >= 2 || CREDIT_WORDS.contains(&t.folded(a))
+        });
+        if agency && t.is_punct(end, ")") {
             return Some(Dateline { place, qualifier, agency: Some((k + 1, end)) });
         }
         return None;

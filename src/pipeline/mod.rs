@@ -74,9 +74,25 @@ impl Pipeline {
         let credits = credits::find_credits(&t);
         let dateline = dateline::find_dateline(&t);
         let found_actors = actors::find_actors(&t, res, dateline.as_ref(), &credits);
-        let spots = match given_spans {
-            Some(spans) => recognize::spots_at(&t, res, spans),
-            None => recognize::recognize(&t, res, &found_actors, &credits, dateline.as_ref()),
+        let recognized = recognize::recognize(&t, res, &found_actors, &credits, dateline.as_ref());
+        // With given spans, only those are output; the places recognised elsewhere in the text
+        // stay as context (qualifiers, the document's countries, coherence), as a reader has it.
+        let (spots, is_output) = match given_spans {
+            Some(spans) => {
+                let mut spots: Vec<(recognize::Spot, bool)> =
+                    recognize::spots_at(&t, res, spans).into_iter().map(|s| (s, true)).collect();
+                for s in recognized {
+                    if !spots.iter().any(|(g, _)| g.span.overlaps(&s.span)) {
+                        spots.push((s, false));
+                    }
+                }
+                spots.sort_by_key(|(s, _)| (s.span.start_byte, s.span.end_byte));
+                spots.into_iter().unzip()
+            }
+            None => {
+                let n = recognized.len();
+                (recognized, vec![true; n])
+            }
         };
         let appositions = apposition::find_appositions(&t, &spots);
         let relatives = relative::find_relative(&t, &spots);
@@ -89,7 +105,9 @@ impl Pipeline {
         let mut mentions: Vec<Mention> = spots
             .iter()
             .zip(&resolutions)
-            .map(|(spot, r)| self.mention(text, spot.span, spot.kind, r))
+            .zip(&is_output)
+            .filter(|(_, output)| **output)
+            .map(|((spot, r), _)| self.mention(text, spot.span, spot.kind, r))
             .collect();
         if given_spans.is_none() {
             for d in descriptive::find_descriptions(&t, res, &mentions) {

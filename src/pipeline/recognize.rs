@@ -13,11 +13,13 @@ use std::collections::HashMap;
 use super::Resources;
 use super::actors::Actors;
 use super::dateline::Dateline;
+use super::resources::Written;
 use super::tokens::Tokens;
 use super::weights::{RECOGNITION_THRESHOLD, recognition as w};
 use super::words::{
-    CALENDAR_WORDS, GENERIC_AFTER, GENERIC_BEFORE, GENERIC_SUFFIXES, GenericKind, LOCATIVE_CUES,
-    NAME_PARTICLES, UNABSORBED_GENERICS, generic, is_given_name,
+    CALENDAR_WORDS, COMPASS_WORDS, GENERIC_AFTER, GENERIC_BEFORE, GENERIC_SUFFIXES, GenericKind,
+    LOCATIVE_CUES, NAME_PARTICLES, ORGANISATION_HEADS, PERSON_TITLES, STREET_WORDS,
+    UNABSORBED_GENERICS, generic, is_given_name,
 };
 use crate::gazetteer::{MatchKind, NameKind, NameMatch, variant_key};
 use crate::model::{MentionKind, PlaceKind, Span};
@@ -60,9 +62,14 @@ pub(crate) fn recognize(
     let blocked = blocked_tokens(t, actors, credits);
     let mut spots = candidate_spots(t, res, &blocked);
     for spot in &mut spots {
-        spot.dateline = dateline.is_some_and(|d| {
-            d.place == spot.tokens || d.qualifier.is_some_and(|q| q == spot.tokens)
-        });
+        let Some(d) = dateline else { break };
+        if d.place == spot.tokens {
+            // A dateline names the city the report was filed from.
+            spot.dateline = true;
+            spot.generic = spot.generic.or(Some(GenericKind::City));
+        } else if d.qualifier == Some(spot.tokens) {
+            spot.dateline = true;
+        }
     }
     let neighbours: Vec<(usize, usize)> = spots.iter().map(|s| s.tokens).collect();
     let mut scores: Vec<f32> =
@@ -105,11 +112,11 @@ pub(crate) fn spots_at(t: &Tokens<'_>, res: &Resources, spans: &[Span]) -> Vec<S
             end += 1;
         }
         let key = crate::gazetteer::fold(text);
-        let mut matches = res.lookup_loose(&key, text.chars().any(char::is_lowercase));
+        let mut matches = res.lookup_loose(&key, Written::of(text));
         if matches.is_empty() {
             // "Laurel County" as one span: look the name up without its generic word.
             if let Some((base, _)) = key.rsplit_once(' ') {
-                matches = res.lookup(base, true);
+                matches = res.lookup(base, Written::of(text));
             }
         }
         let kind =
@@ -165,10 +172,12 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         let mut j = i + 1;
         loop {
             let key = t.key(i, j);
-            let upper = (i..j).all(|k| !t.is_word(k) || t.is_upper(k));
-            let matches = res.lookup(&key, !upper);
-            if !matches.is_empty() {
-                best = Some((j, matches));
+            // A name never ends on a possessive ("France’s" is not the town of Frances).
+            if t.tokens[j - 1].kind != TokenKind::Possessive {
+                let matches = res.lookup(&key, Written::of(t.slice(i, j)));
+                if !matches.is_empty() {
+                    best = Some((j, matches));
+                }
             }
             if j >= t.len() || j - i >= max_tokens || blocked[j] || !continues_name(t, j) {
                 break;
@@ -185,7 +194,7 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         if best.is_none() && t.folded(i).len() >= VARIANT_MIN_LETTERS && !t.folded(i).contains(' ')
         {
             let loose = g.lookup_variant(&variant_key(t.folded(i)));
-            let loose = res.filter_matches(loose, !t.is_upper(i), t.folded(i));
+            let loose = res.filter_matches(loose, Written::of(t.text_of(i)), t.folded(i));
             if !loose.is_empty() {
                 best = Some((i + 1, loose));
             }
@@ -264,11 +273,11 @@ fn hyphen_parts(t: &Tokens<'_>, res: &Resources, i: usize, out: &mut Vec<Spot>) 
             continue;
         }
         let key = crate::gazetteer::fold(word);
-        let upper = word.chars().all(|c| !c.is_lowercase());
-        let mut matches = res.lookup(&key, !upper);
+        let written = Written::of(word);
+        let mut matches = res.lookup(&key, written);
         if matches.is_empty() && key.len() >= VARIANT_MIN_LETTERS {
             matches =
-                res.filter_matches(res.gazetteer.lookup_variant(&variant_key(&key)), !upper, &key);
+                res.filter_matches(res.gazetteer.lookup_variant(&variant_key(&key)), written, &key);
         }
         if matches.is_empty() {
             continue;
@@ -383,14 +392,23 @@ fn score(
         cue(&mut z, w::VARIANT_ONLY, "variant spelling", cues);
     }
     let upper = t.is_upper(i) && !t.in_caps_run(i);
-    if upper && spot.matches.iter().any(|m| m.name_kind == NameKind::Abbreviation) {
+    let dotted = t.slice(i, end).contains('.');
+    let abbreviation =
+        (upper || dotted) && spot.matches.iter().any(|m| m.name_kind == NameKind::Abbreviation);
+    if abbreviation {
         cue(&mut z, w::ABBREVIATION, "abbreviation", cues);
+    }
+    if single && COMPASS_WORDS.contains(&folded) {
+        cue(&mut z, w::COMMON_WORD, "a direction or name prefix", cues);
+    }
+    if street_after(t, end) {
+        cue(&mut z, w::STREET, "part of a street or building name", cues);
     }
     if single && spot.span == t.span(i, end) {
         let surface = t.text_of(i);
-        if res.is_common_word(folded) && !upper {
+        if res.is_common_word(folded) && !upper && !abbreviation {
             cue(&mut z, w::COMMON_WORD, "common word", cues);
-        } else if res.is_ambiguous_word(folded) && !upper {
+        } else if res.is_ambiguous_word(folded) && !upper && !abbreviation {
             cue(&mut z, w::AMBIGUOUS_WORD, "also a common word", cues);
         } else if res.is_proper_word(folded) {
             cue(&mut z, w::PROPER_WORD, "proper noun", cues);
@@ -426,6 +444,17 @@ fn score(
         cue(&mut z, w::IN_ORGANISATION, "in an organisation's name", cues);
     }
     z
+}
+
+/// "Franklin Avenue", "North and Strickland avenues": the name is a street's.
+fn street_after(t: &Tokens<'_>, end: usize) -> bool {
+    let street = |k: usize| t.is_word(k) && STREET_WORDS.contains(&t.folded(k));
+    (t.is_capitalised(end) && street(end))
+        || (t.folded(end) == "and"
+            && t.is_capitalised(end + 1)
+            && street(end + 2)
+            && t.is_lower(end + 2))
+        || (t.is_lower(end) && matches!(t.folded(end), "streets" | "avenues" | "roads"))
 }
 
 /// "in Seoul", "near Kyiv", "outside of Tsiolkovsky", "north of X", "the town of X".

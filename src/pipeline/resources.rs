@@ -15,6 +15,22 @@ const METONYM_MIN_POPULATION: u64 = 100_000;
 /// disguise ("US" listed as a short name of Usulután): written in lower case they are noise.
 const SHORT_NAME_MAX_LETTERS: usize = 3;
 
+/// How a name is written, which decides which kinds of gazetteer names it can be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Written {
+    /// Has lower-case letters ("Ala.", "Seoul"), so it is not a code written in capitals.
+    pub cased: bool,
+    /// Has dots ("W.Va.", "U.S."), as abbreviations are written.
+    pub dotted: bool,
+}
+
+impl Written {
+    /// How `surface` is written.
+    pub fn of(surface: &str) -> Self {
+        Self { cased: surface.chars().any(char::is_lowercase), dotted: surface.contains('.') }
+    }
+}
+
 /// The gazetteer, lexicon and landmark feature words, shared by all stages and threads.
 #[derive(Clone)]
 pub(crate) struct Resources {
@@ -87,18 +103,18 @@ impl Resources {
     }
 
     /// Exact-name matches of a folded key, filtered by [`Self::filter_matches`].
-    pub fn lookup(&self, key: &str, cased: bool) -> Vec<NameMatch> {
-        self.filter_matches(self.gazetteer.lookup_folded(key), cased, key)
+    pub fn lookup(&self, key: &str, written: Written) -> Vec<NameMatch> {
+        self.filter_matches(self.gazetteer.lookup_folded(key), written, key)
     }
 
     /// Exact matches, or when there are none, matches through the loose variant key.
-    pub fn lookup_loose(&self, key: &str, cased: bool) -> Vec<NameMatch> {
-        let exact = self.lookup(key, cased);
+    pub fn lookup_loose(&self, key: &str, written: Written) -> Vec<NameMatch> {
+        let exact = self.lookup(key, written);
         if !exact.is_empty() {
             return exact;
         }
         let loose = self.gazetteer.lookup_variant(&crate::gazetteer::variant_key(key));
-        self.filter_matches(loose, cased, key)
+        self.filter_matches(loose, written, key)
     }
 
     /// Drops matches that the surface form cannot mean: codes ("BQS", "KIM" for Kimberley)
@@ -107,20 +123,21 @@ impl Resources {
     pub fn filter_matches(
         &self,
         matches: Vec<NameMatch>,
-        cased: bool,
+        written: Written,
         key: &str,
     ) -> Vec<NameMatch> {
         let short = key.chars().filter(|c| c.is_alphanumeric()).count() <= SHORT_NAME_MAX_LETTERS;
         matches
             .into_iter()
             .filter(|m| {
-                if !cased {
+                if !written.cased {
                     return true;
                 }
                 match m.name_kind {
                     NameKind::Code => false,
                     NameKind::Preferred | NameKind::Official | NameKind::Demonym => true,
-                    NameKind::Abbreviation => !short || key.contains('.'),
+                    // "Ala.", "W.Va.": abbreviations written with their dots.
+                    NameKind::Abbreviation => !short || written.dotted,
                     _ => !short,
                 }
             })

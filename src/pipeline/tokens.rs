@@ -217,7 +217,8 @@ impl<'t> Tokens<'t> {
             while end < n && self.tokens[end].sentence == sentence {
                 end += 1;
             }
-            let long_words: Vec<usize> = (start..end)
+            // The first word is capitalised anyway.
+            let long_words: Vec<usize> = (start + 1..end)
                 .filter(|&k| self.is_word(k) && self.text_of(k).chars().count() >= 4)
                 .collect();
             let capitalised = long_words.iter().filter(|&&k| self.is_capitalised(k)).count();

@@ -54,6 +54,9 @@ pub mod recognition {
     pub const IN_ORGANISATION: f32 = 0.3;
     /// One part of a hyphen compound ("DPRK-Russia").
     pub const HYPHEN_PART: f32 = -0.2;
+    /// Part of a street, road or building name ("Franklin Avenue"), which the gazetteer does
+    /// not hold: the town of the same name is not meant.
+    pub const STREET: f32 = -3.0;
     /// Only a generic suffix makes it a place ("Laurel County" with no gazetteer entry).
     pub const PATTERN_ONLY: f32 = 1.0;
 }
@@ -76,15 +79,16 @@ pub mod resolution {
     pub const ADMIN2: f32 = 0.6;
     /// A continent.
     pub const CONTINENT: f32 = 2.5;
-    /// A curated landmark (sea, river, cosmodrome, named region).
-    pub const LANDMARK: f32 = 1.6;
+    /// A curated landmark (sea, river, cosmodrome, named region): curated because news names
+    /// it, so it outweighs a village of the same name.
+    pub const LANDMARK: f32 = 3.5;
     /// A national capital (GeoNames PPLC).
     pub const CAPITAL: f32 = 1.5;
     /// A first-level seat (PPLA).
     pub const REGIONAL_CAPITAL: f32 = 0.6;
     /// A city inside a first-level region of the same name ("Seoul" in Seoul-si, "Moscow"
     /// in the federal city of Moscow): the city is what news means.
-    pub const CITY_OF_SAME_NAMED_REGION: f32 = 1.5;
+    pub const CITY_OF_SAME_NAMED_REGION: f32 = 2.5;
     /// An airport: named by its city's name far more often than meant.
     pub const AIRPORT: f32 = -3.0;
     /// A UN macro-region: a weak fallback.
