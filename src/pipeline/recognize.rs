@@ -191,6 +191,35 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
             }
             j += 1;
         }
+        // "Dublin City Council", "Ohio State University": a trailing "City" or "State" before an
+        // organisation's head word or a title belongs to the organisation, not the place.
+        if let Some((end, _)) = &best
+            && *end > i + 1
+            && matches!(t.folded(end - 1), "city" | "state" | "county")
+            && t.is_capitalised(*end)
+            && (ORGANISATION_HEADS.contains(&t.folded(*end))
+                || PERSON_TITLES.contains(&t.folded(*end)))
+        {
+            let shorter = res.lookup(&t.key(i, end - 1), Written::of(t.slice(i, end - 1)));
+            if !shorter.is_empty() {
+                best = Some((end - 1, shorter));
+            }
+        }
+        // "Syrians", "Americans": plural demonyms.
+        if best.is_none()
+            && t.folded(i).len() > 4
+            && !t.folded(i).contains(' ')
+            && let Some(singular) = t.folded(i).strip_suffix('s')
+        {
+            let demonyms: Vec<NameMatch> = res
+                .lookup(singular, Written::of(t.text_of(i)))
+                .into_iter()
+                .filter(|m| m.name_kind == NameKind::Demonym)
+                .collect();
+            if !demonyms.is_empty() {
+                best = Some((i + 1, demonyms));
+            }
+        }
         if best.is_none() && t.folded(i).len() >= VARIANT_MIN_LETTERS && !t.folded(i).contains(' ')
         {
             let loose = g.lookup_variant(&variant_key(t.folded(i)));
