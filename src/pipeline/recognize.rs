@@ -18,12 +18,20 @@ use super::tokens::Tokens;
 use super::weights::{RECOGNITION_THRESHOLD, recognition as w};
 use super::words::{
     CALENDAR_WORDS, COMPASS_WORDS, GENERIC_AFTER, GENERIC_BEFORE, GENERIC_SUFFIXES, GenericKind,
-    LOCATIVE_CUES, NAME_PARTICLES, ORGANISATION_HEADS, PERSON_TITLES, STREET_WORDS,
+    LOCATIVE_CUES, NAME_PARTICLES, ORGANISATION_HEADS, PERSON_TITLES, STOP_WORDS, STREET_WORDS,
     UNABSORBED_GENERICS, generic, is_given_name,
 };
 use crate::gazetteer::{MatchKind, NameKind, NameMatch, variant_key};
 use crate::model::{MentionKind, PlaceKind, Span};
 use crate::text::TokenKind;
+
+/// Places at least this prominent (a state, a city of some 100,000) are named by the
+/// organisations that embed them ("Ohio State University"); weaker ones usually are not.
+const EMBEDDED_MIN_STRENGTH: f32 = 0.6;
+
+/// Non-demonym matches of a demonym this prominent or more make the word a place name
+/// ("Georgian" aside); weaker ones (the town of Canadian, Texas) do not.
+const DEMONYM_OVERRIDE_STRENGTH: f32 = 0.75;
 
 /// Shortest word looked up through the loose variant key: shorter ones collide too often.
 const VARIANT_MIN_LETTERS: usize = 5;
@@ -230,13 +238,13 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         }
         match best {
             Some((end, matches)) => {
-                out.push(make_spot(t, i, end, matches));
+                out.push(make_spot(t, res, i, end, matches));
                 i = end;
             }
             None => {
                 if t.tokens[i].hyphenated {
                     hyphen_parts(t, res, i, &mut out);
-                } else if let Some(spot) = pattern_only(t, i) {
+                } else if let Some(spot) = pattern_only(t, res, i) {
                     out.push(spot);
                     i += 2;
                     continue;
@@ -269,8 +277,26 @@ fn continues_name(t: &Tokens<'_>, j: usize) -> bool {
     }
 }
 
-fn make_spot(t: &Tokens<'_>, i: usize, end: usize, matches: Vec<NameMatch>) -> Spot {
-    let demonym_only = matches.iter().all(|m| m.name_kind == NameKind::Demonym);
+fn make_spot(
+    t: &Tokens<'_>,
+    res: &Resources,
+    i: usize,
+    end: usize,
+    matches: Vec<NameMatch>,
+) -> Spot {
+    // "Canadian": a demonym first, though a town in Texas has the name; "Georgian" and
+    // "Jordan" stay places when a prominent place has the name.
+    let has_demonym = matches.iter().any(|m| m.name_kind == NameKind::Demonym);
+    let strong_place = matches
+        .iter()
+        .filter(|m| m.name_kind != NameKind::Demonym)
+        .any(|m| res.strength(m) >= DEMONYM_OVERRIDE_STRENGTH);
+    let demonym_only = has_demonym && !strong_place;
+    let matches = if demonym_only {
+        matches.into_iter().filter(|m| m.name_kind == NameKind::Demonym).collect()
+    } else {
+        matches.into_iter().filter(|m| m.name_kind != NameKind::Demonym).collect::<Vec<_>>()
+    };
     let matches = if demonym_only {
         matches
     } else {
@@ -311,7 +337,7 @@ fn hyphen_parts(t: &Tokens<'_>, res: &Resources, i: usize, out: &mut Vec<Spot>) 
         if matches.is_empty() {
             continue;
         }
-        let mut spot = make_spot(t, i, i + 1, matches);
+        let mut spot = make_spot(t, res, i, i + 1, matches);
         spot.span = part;
         spot.key = key;
         spot.cues.push("hyphen part");
@@ -321,7 +347,7 @@ fn hyphen_parts(t: &Tokens<'_>, res: &Resources, i: usize, out: &mut Vec<Spot>) 
 
 /// "Laurel County" with no gazetteer entry for Laurel: the capitalised generic word alone
 /// makes it a (so far unresolvable) place.
-fn pattern_only(t: &Tokens<'_>, i: usize) -> Option<Spot> {
+fn pattern_only(t: &Tokens<'_>, res: &Resources, i: usize) -> Option<Spot> {
     let kind = generic(GENERIC_SUFFIXES, t.folded(i + 1))?;
     if !t.is_capitalised(i + 1) || t.weak_case(i) || t.is_upper(i) || t.folded(i) == "the" {
         return None;
@@ -329,7 +355,7 @@ fn pattern_only(t: &Tokens<'_>, i: usize) -> Option<Spot> {
     if !matches!(kind, GenericKind::Admin2 | GenericKind::Admin1) {
         return None;
     }
-    let mut spot = make_spot(t, i, i + 2, Vec::new());
+    let mut spot = make_spot(t, res, i, i + 2, Vec::new());
     spot.kind = MentionKind::Toponym;
     spot.generic = Some(kind);
     spot.cues.push("pattern only");
@@ -409,6 +435,14 @@ fn score(
     if single && CALENDAR_WORDS.contains(&folded) {
         return -10.0;
     }
+    // Function words at a sentence start ("As", "More"), unless written in capitals ("US").
+    if single && STOP_WORDS.contains(&folded) && !t.is_upper(i) {
+        return -10.0;
+    }
+    // "Sunnybrook Health Sciences Centre": a head word ending an organisation's name.
+    if single && i > 0 && t.is_capitalised(i - 1) && ORGANISATION_HEADS.contains(&folded) {
+        return -10.0;
+    }
     if spot.matches.is_empty() {
         cue(&mut z, w::PATTERN_ONLY, "generic suffix", cues);
     }
@@ -470,7 +504,18 @@ fn score(
         cue(&mut z, w::DATELINE, "dateline", cues);
     }
     if actors.in_organisation(i) {
-        cue(&mut z, w::IN_ORGANISATION, "in an organisation's name", cues);
+        // "Ohio State University" names Ohio; "Franklin Elementary" a person, not Franklin,
+        // Tennessee: only prominent places inside organisations' names count.
+        if strength >= EMBEDDED_MIN_STRENGTH {
+            cue(&mut z, w::IN_ORGANISATION, "in an organisation's name", cues);
+        } else {
+            cue(
+                &mut z,
+                w::WEAK_IN_ORGANISATION,
+                "a minor place name inside an organisation's name",
+                cues,
+            );
+        }
     }
     z
 }

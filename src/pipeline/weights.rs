@@ -39,7 +39,7 @@ pub mod recognition {
     /// "Vladimir Putin" without a title): probably part of a person's or other name.
     pub const NAME_NEIGHBOUR: f32 = -1.8;
     /// A given name standing alone ("Chad", "Kim", "Jordan").
-    pub const GIVEN_NAME: f32 = -0.8;
+    pub const GIVEN_NAME: f32 = -1.5;
     /// The dateline's city.
     pub const DATELINE: f32 = 4.0;
     /// Reached only through a loose romanisation variant.
@@ -52,6 +52,9 @@ pub mod recognition {
     pub const REPEATED: f32 = 1.0;
     /// Inside an organisation's name ("Ohio State University"): the corpora count these.
     pub const IN_ORGANISATION: f32 = 0.3;
+    /// Inside an organisation's name but a minor place ("Franklin Elementary", "Taco Bell"):
+    /// the organisation is named after a person or thing.
+    pub const WEAK_IN_ORGANISATION: f32 = -1.0;
     /// One part of a hyphen compound ("DPRK-Russia").
     pub const HYPHEN_PART: f32 = -0.2;
     /// Part of a street, road or building name ("Franklin Avenue"), which the gazetteer does
@@ -72,13 +75,13 @@ pub mod resolution {
     /// Per unit of ln(1 + population) / ln(1 + 10⁹): bigger places are named more often.
     pub const POPULATION: f32 = 6.0;
     /// A country (news names countries far more than towns of the same name).
-    pub const COUNTRY: f32 = 3.0;
+    pub const COUNTRY: f32 = 5.0;
     /// A first-level subdivision (state, province, oblast).
     pub const ADMIN1: f32 = 2.0;
     /// A second-level subdivision (county, district).
     pub const ADMIN2: f32 = 0.6;
     /// A continent.
-    pub const CONTINENT: f32 = 2.5;
+    pub const CONTINENT: f32 = 4.0;
     /// A curated landmark (sea, river, cosmodrome, named region): curated because news names
     /// it, so it outweighs a village of the same name.
     pub const LANDMARK: f32 = 3.5;
