@@ -19,7 +19,7 @@ use super::weights::{RECOGNITION_THRESHOLD, recognition as w};
 use super::words::{
     CALENDAR_WORDS, COMPASS_WORDS, GENERIC_AFTER, GENERIC_BEFORE, GENERIC_SUFFIXES, GenericKind,
     LOCATIVE_CUES, NAME_PARTICLES, ORGANISATION_HEADS, PERSON_TITLES, STOP_WORDS, STREET_WORDS,
-    UNABSORBED_GENERICS, generic, is_given_name,
+    UNABSORBED_GENERICS, generic, is_common_surname, is_given_name,
 };
 use crate::gazetteer::{MatchKind, NameKind, NameMatch, variant_key};
 use crate::model::{MentionKind, PlaceKind, Span};
@@ -28,6 +28,10 @@ use crate::text::TokenKind;
 /// Places at least this prominent (a state, a city of some 100,000) are named by the
 /// organisations that embed them ("Ohio State University"); weaker ones usually are not.
 const EMBEDDED_MIN_STRENGTH: f32 = 0.6;
+
+/// A surname standing alone is penalised only when its best place is weaker than this (a
+/// state or a city of some 300,000 keeps its name: "Houston", "Lincoln").
+const SURNAME_MAX_STRENGTH: f32 = 0.65;
 
 /// Non-demonym matches of a demonym this prominent or more make the word a place name
 /// ("Georgian" aside); weaker ones (the town of Canadian, Texas) do not.
@@ -439,6 +443,10 @@ fn score(
     if single && STOP_WORDS.contains(&folded) && !t.is_upper(i) {
         return -10.0;
     }
+    // "Sen. Max Baucus", "Gov. Smith": a title before a name is not the town of Sen.
+    if single && PERSON_TITLES.contains(&folded) && t.is_capitalised(end) {
+        return -10.0;
+    }
     // "Sunnybrook Health Sciences Centre": a head word ending an organisation's name.
     if single && i > 0 && t.is_capitalised(i - 1) && ORGANISATION_HEADS.contains(&folded) {
         return -10.0;
@@ -450,6 +458,10 @@ fn score(
     z += w::STRENGTH * strength;
     if spot.kind == MentionKind::Demonym {
         cue(&mut z, w::DEMONYM, "demonym", cues);
+        // "American Red Cross", "American Legion": the adjective begins a proper name.
+        if t.is_capitalised(end) && !all.iter().any(|&(s, _)| s == end) {
+            cue(&mut z, w::DEMONYM_IN_NAME, "begins a longer proper name", cues);
+        }
     }
     if spot.matches.iter().all(|m| m.match_kind == MatchKind::Variant) && !spot.matches.is_empty() {
         cue(&mut z, w::VARIANT_ONLY, "variant spelling", cues);
@@ -478,6 +490,8 @@ fn score(
         }
         if is_given_name(folded) && surface.len() > 2 && !upper {
             cue(&mut z, w::GIVEN_NAME, "given name", cues);
+        } else if is_common_surname(folded) && !upper && strength < SURNAME_MAX_STRENGTH {
+            cue(&mut z, w::SURNAME, "common surname", cues);
         }
     } else if !single {
         cue(&mut z, w::MULTI_WORD, "multi-word name", cues);

@@ -40,6 +40,10 @@ pub mod recognition {
     pub const NAME_NEIGHBOUR: f32 = -1.8;
     /// A given name standing alone ("Chad", "Kim", "Jordan").
     pub const GIVEN_NAME: f32 = -1.5;
+    /// A common surname standing alone ("Hill", "Nelson") whose places are minor.
+    pub const SURNAME: f32 = -1.2;
+    /// A demonym that begins a longer proper name ("American Legion").
+    pub const DEMONYM_IN_NAME: f32 = -1.8;
     /// The dateline's city.
     pub const DATELINE: f32 = 4.0;
     /// Reached only through a loose romanisation variant.

@@ -616,6 +616,21 @@ fn parse_given_names(list: &'static str) -> HashMap<&'static str, f32> {
         .collect()
 }
 
+/// The commoner surnames (folded) with the percentage of people bearing them.
+pub fn surnames() -> &'static HashMap<&'static str, f32> {
+    static NAMES: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
+    NAMES.get_or_init(|| parse_given_names(include_str!("../../data/names/surnames.txt")))
+}
+
+/// Share (percent of people) above which a surname standing alone is more likely a person
+/// than a minor place ("Hill said", "Nelson's lawyer").
+pub const SURNAME_MIN_SHARE: f32 = 0.005;
+
+/// True when `folded` is a surname at least as common as [`SURNAME_MIN_SHARE`].
+pub fn is_common_surname(folded: &str) -> bool {
+    surnames().get(folded).is_some_and(|&s| s >= SURNAME_MIN_SHARE)
+}
+
 /// Share (percent of people) above which a given name is common enough that a capitalised
 /// word after it is taken for a surname ("Chad Johnson").
 pub const GIVEN_NAME_MIN_SHARE: f32 = 0.002;
@@ -635,6 +650,13 @@ mod tests {
         assert!(is_given_name("john"));
         assert!(is_given_name("virginia"));
         assert!(!is_given_name("blagoveshchensk"));
+    }
+
+    #[test]
+    fn common_surnames_are_known_and_rare_ones_are_not() {
+        assert!(is_common_surname("hill"));
+        assert!(is_common_surname("nelson"));
+        assert!(!is_common_surname("blagoveshchensk"));
     }
 
     #[test]
