@@ -112,11 +112,16 @@ fn feature_at<'r>(t: &Tokens<'_>, res: &'r Resources, k: usize) -> Option<(&'r s
         return None;
     }
     res.features.iter().find_map(|f| {
-        let words: Vec<&str> = f.split(' ').collect();
-        let matches = words.iter().enumerate().all(|(x, w)| {
-            t.is_lower(k + x) && (t.folded(k + x) == *w || t.folded(k + x) == format!("{w}s"))
-        });
-        matches.then_some((f.as_str(), k + words.len()))
+        let mut end = k;
+        for w in f.split(' ') {
+            let word = t.folded(end);
+            // "crossing" or "crossings".
+            if !(t.is_lower(end) && (word == w || word.strip_suffix('s') == Some(w))) {
+                return None;
+            }
+            end += 1;
+        }
+        Some((f.as_str(), end))
     })
 }
 

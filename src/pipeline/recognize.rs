@@ -83,7 +83,7 @@ pub(crate) fn recognize(
             spot.dateline = true;
         }
     }
-    let neighbours: Vec<(usize, usize)> = spots.iter().map(|s| s.tokens).collect();
+    let neighbours = SpotIndex::new(t.len(), spots.iter().map(|s| s.tokens));
     let mut scores: Vec<f32> =
         spots.iter_mut().map(|s| score(t, res, actors, s, &neighbours)).collect();
     // One sense per document for recognition too: a name recognised confidently somewhere
@@ -152,6 +152,44 @@ pub(crate) fn spots_at(t: &Tokens<'_>, res: &Resources, spans: &[Span]) -> Vec<S
         out.push(spot);
     }
     out
+}
+
+/// Which tokens start, end or lie inside a candidate span, for constant-time neighbour tests.
+pub(crate) struct SpotIndex {
+    starts: Vec<bool>,
+    ends: Vec<bool>,
+    covered: Vec<bool>,
+}
+
+impl SpotIndex {
+    fn new(n: usize, ranges: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut index = Self {
+            starts: vec![false; n + 1],
+            ends: vec![false; n + 1],
+            covered: vec![false; n + 1],
+        };
+        for (s, e) in ranges {
+            index.starts[s.min(n)] = true;
+            index.ends[e.min(n)] = true;
+            index.covered.iter_mut().take(e.min(n)).skip(s).for_each(|c| *c = true);
+        }
+        index
+    }
+
+    /// A candidate starts at token `k`.
+    fn starts_at(&self, k: usize) -> bool {
+        self.starts.get(k).copied().unwrap_or(false)
+    }
+
+    /// A candidate ends right before token `k` (its exclusive end is `k`).
+    fn ends_at(&self, k: usize) -> bool {
+        self.ends.get(k).copied().unwrap_or(false)
+    }
+
+    /// Token `k` lies inside a candidate.
+    fn covers(&self, k: usize) -> bool {
+        self.covered.get(k).copied().unwrap_or(false)
+    }
 }
 
 fn logistic(z: f32) -> f32 {
@@ -425,7 +463,7 @@ fn score(
     res: &Resources,
     actors: &Actors,
     spot: &mut Spot,
-    all: &[(usize, usize)],
+    all: &SpotIndex,
 ) -> f32 {
     let (i, end) = spot.tokens;
     let single = end - i == 1;
@@ -459,7 +497,7 @@ fn score(
     if spot.kind == MentionKind::Demonym {
         cue(&mut z, w::DEMONYM, "demonym", cues);
         // "American Red Cross", "American Legion": the adjective begins a proper name.
-        if t.is_capitalised(end) && !all.iter().any(|&(s, _)| s == end) {
+        if t.is_capitalised(end) && !all.starts_at(end) {
             cue(&mut z, w::DEMONYM_IN_NAME, "begins a longer proper name", cues);
         }
     }
@@ -564,15 +602,15 @@ fn cue_before(t: &Tokens<'_>, i: usize) -> bool {
 }
 
 /// "Springfield, Illinois": a comma and another candidate right after.
-fn qualified_by_next(t: &Tokens<'_>, end: usize, all: &[(usize, usize)]) -> bool {
-    t.is_punct(end, ",") && all.iter().any(|&(s, _)| s == end + 1)
+fn qualified_by_next(t: &Tokens<'_>, end: usize, all: &SpotIndex) -> bool {
+    t.is_punct(end, ",") && all.starts_at(end + 1)
 }
 
 /// Separated from another candidate by only a comma, "and" or "or".
-fn in_list(t: &Tokens<'_>, i: usize, end: usize, all: &[(usize, usize)]) -> bool {
+fn in_list(t: &Tokens<'_>, i: usize, end: usize, all: &SpotIndex) -> bool {
     let joiner = |k: usize| t.is_punct(k, ",") || matches!(t.folded(k), "and" | "or");
-    let before = i >= 2 && joiner(i - 1) && all.iter().any(|&(_, e)| e == i - 1);
-    let after = joiner(end) && all.iter().any(|&(s, _)| s == end + 1);
+    let before = i >= 2 && joiner(i - 1) && all.ends_at(i - 1);
+    let after = joiner(end) && all.starts_at(end + 1);
     before || after
 }
 
@@ -584,13 +622,13 @@ fn name_neighbour(
     actors: &Actors,
     i: usize,
     end: usize,
-    all: &[(usize, usize)],
+    all: &SpotIndex,
 ) -> bool {
     let name_like = |k: usize| {
         t.is_capitalised(k)
             && !t.in_caps_run(k)
             && !res.is_common_word(t.folded(k))
-            && !all.iter().any(|&(s, e)| s <= k && k < e)
+            && !all.covers(k)
             && !actors.in_organisation(k)
             && generic(GENERIC_SUFFIXES, t.folded(k)).is_none()
             && !CALENDAR_WORDS.contains(&t.folded(k))

@@ -71,6 +71,8 @@ struct Cand {
     admin1: Option<EntryId>,
     admin2: Option<EntryId>,
     position: Position,
+    /// Unit vector of `position`, for fast closeness.
+    xyz: [f64; 3],
     population: u64,
     prior: f32,
     evidence: Vec<(&'static str, f32)>,
@@ -96,10 +98,22 @@ pub(crate) fn resolve(
 ) -> Vec<Resolution> {
     let mut cands: Vec<Vec<Cand>> = spots.iter().map(|s| candidates(res, s)).collect();
     let qualifiers = qualifier_pairs(t, spots);
+    let mut interned: HashMap<&str, u32> = HashMap::new();
+    let key_ids: Vec<u32> = spots
+        .iter()
+        .map(|s| {
+            let next = interned.len() as u32;
+            *interned.entry(s.key.as_str()).or_insert(next)
+        })
+        .collect();
     let mut probs: Vec<Vec<f32>> = cands.iter().map(|c| softmax(c)).collect();
     for round in 0..=CONTEXT_ROUNDS {
-        let snapshot = Snapshot::take(spots, &cands, &probs);
+        let snapshot = Snapshot::take(spots, &key_ids, &cands, &probs);
         for (i, list) in cands.iter_mut().enumerate() {
+            // A single candidate needs no evidence to win.
+            if list.len() < 2 {
+                continue;
+            }
             for c in list.iter_mut() {
                 c.evidence.clear();
             }
@@ -190,6 +204,7 @@ fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
                 admin1: e.admin1,
                 admin2: e.admin2,
                 position: e.position,
+                xyz: unit_vector(e.position),
                 population: e.population,
                 prior,
                 evidence: Vec::new(),
@@ -249,7 +264,8 @@ struct Choice {
 
 /// The state of every mention at the start of a round.
 struct Snapshot<'s> {
-    spots: &'s [Spot],
+    /// Interned name of each mention: mentions of one name never vote for each other.
+    key_ids: &'s [u32],
     choices: Vec<Option<Choice>>,
     /// Candidate entries of each mention with their country, admin1 and admin2.
     entries: Vec<Vec<(EntryId, Option<[u8; 2]>, Option<EntryId>, Option<EntryId>)>>,
@@ -261,12 +277,12 @@ struct Snapshot<'s> {
     inside_admin1: HashMap<EntryId, Vec<(usize, f32)>>,
     /// Entry -> mentions that chose it.
     chosen_by: HashMap<EntryId, Vec<(usize, f32)>>,
-    /// The most confident small places chosen (for coherence).
-    points: Vec<(usize, Position, f32)>,
+    /// The most confident small places chosen (for coherence), as unit vectors.
+    points: Vec<(usize, [f64; 3], f32)>,
 }
 
 impl<'s> Snapshot<'s> {
-    fn take(spots: &'s [Spot], cands: &[Vec<Cand>], probs: &[Vec<f32>]) -> Self {
+    fn take(spots: &[Spot], key_ids: &'s [u32], cands: &[Vec<Cand>], probs: &[Vec<f32>]) -> Self {
         let choices: Vec<Option<Choice>> = cands
             .iter()
             .zip(probs)
@@ -308,18 +324,18 @@ impl<'s> Snapshot<'s> {
             let large =
                 matches!(c.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region);
             if !large && spots[i].kind == MentionKind::Toponym {
-                points.push((i, c.position, c.probability));
+                points.push((i, unit_vector(c.position), c.probability));
             }
         }
         points.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
         points.truncate(MAX_COHERENCE_PLACES);
-        Snapshot { spots, choices, entries, countries, admin1s, inside_admin1, chosen_by, points }
+        Snapshot { key_ids, choices, entries, countries, admin1s, inside_admin1, chosen_by, points }
     }
 
     /// Sum of probabilities of `votes` from mentions with another name than mention `i`.
     fn others(&self, i: usize, votes: Option<&Vec<(usize, f32)>>) -> f32 {
         votes.map_or(0.0, |v| {
-            v.iter().filter(|(j, _)| self.spots[*j].key != self.spots[i].key).map(|(_, p)| p).sum()
+            v.iter().filter(|(j, _)| self.key_ids[*j] != self.key_ids[i]).map(|(_, p)| p).sum()
         })
     }
 
@@ -443,9 +459,9 @@ impl<'s> Snapshot<'s> {
                 let closeness = self
                     .points
                     .iter()
-                    .filter(|(j, _, _)| self.spots[*j].key != self.spots[i].key)
+                    .filter(|(j, _, _)| self.key_ids[*j] != self.key_ids[i])
                     .map(|(_, p, prob)| {
-                        prob / (1.0 + (distance_km(*p, c.position) / COHERENCE_HALF_KM) as f32)
+                        prob / (1.0 + (chord_km(*p, c.xyz) / COHERENCE_HALF_KM) as f32)
                     })
                     .fold(0.0f32, f32::max);
                 if closeness > 0.0 {
@@ -469,6 +485,19 @@ impl<'s> Snapshot<'s> {
             }
         }
     }
+}
+
+/// A point on the unit sphere.
+fn unit_vector(p: Position) -> [f64; 3] {
+    let (lat, lon) = (p.y().to_radians(), p.x().to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+/// Straight-line (chord) distance between two unit vectors, in km: within 1% of the
+/// great-circle distance up to 1,500 km, and never larger; enough for a soft closeness score.
+fn chord_km(a: [f64; 3], b: [f64; 3]) -> f64 {
+    let d = [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+    (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).sqrt() * crate::geodesy::EARTH_RADIUS_KM
 }
 
 /// True when the choice `q` (a country, region or county) contains the candidate.
