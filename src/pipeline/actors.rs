@@ -151,13 +151,13 @@ impl Finder<'_, '_> {
     /// "President Vladimir Putin", "leader Kim Jong Un", "Gov. Smith".
     fn titled_person(&mut self, i: usize) -> Option<usize> {
         let t = self.t;
-        if !t.is_word(i) || !PERSON_TITLES.contains(&t.folded(i)) {
+        if !t.is_word(i) || !PERSON_TITLES.contains(t.folded(i)) {
             return None;
         }
         let start = i + 1;
         let end = self.name_run(start)?;
         // "King County", "General Santos": a title word that starts a place name.
-        if TITLES_THAT_START_PLACES.contains(&t.folded(i))
+        if TITLES_THAT_START_PLACES.contains(t.folded(i))
             && t.is_capitalised(i)
             && self.res.names_place(&t.key(i, end.min(i + 3)))
         {
@@ -170,7 +170,7 @@ impl Finder<'_, '_> {
     /// "Kim Jong Un", "Kim Jong-un", "Moon Jae-in", "Xi Jinping".
     fn east_asian_person(&mut self, i: usize) -> Option<usize> {
         let t = self.t;
-        if !(t.is_capitalised(i) && !t.is_upper(i) && EAST_ASIAN_SURNAMES.contains(&t.folded(i))) {
+        if !(t.is_capitalised(i) && !t.is_upper(i) && EAST_ASIAN_SURNAMES.contains(t.folded(i))) {
             return None;
         }
         let next = i + 1;
@@ -178,7 +178,7 @@ impl Finder<'_, '_> {
             return None;
         }
         if generic(GENERIC_SUFFIXES, t.folded(next)).is_some()
-            || ORGANISATION_HEADS.contains(&t.folded(next))
+            || ORGANISATION_HEADS.contains(t.folded(next))
             || self.res.names_place(&t.key(i, next + 1))
         {
             return None;
@@ -213,8 +213,8 @@ impl Finder<'_, '_> {
         }
         let surname = t.folded(end);
         if generic(GENERIC_SUFFIXES, surname).is_some()
-            || ORGANISATION_HEADS.contains(&surname)
-            || CALENDAR_WORDS.contains(&surname)
+            || ORGANISATION_HEADS.contains(surname)
+            || CALENDAR_WORDS.contains(surname)
             || matches!(surname, "city" | "state" | "beach" | "island" | "valley" | "falls")
         {
             return None;
@@ -248,8 +248,8 @@ impl Finder<'_, '_> {
         while end < t.len() && end - i < 3 && t.is_capitalised(end) && !t.is_upper(end) {
             end += 1;
         }
-        let after_said = i > 0 && SPEECH_VERBS.contains(&t.folded(i - 1)) && !t.is_word(end);
-        let before_said = t.is_word(end) && SPEECH_VERBS.contains(&t.folded(end));
+        let after_said = i > 0 && SPEECH_VERBS.contains(t.folded(i - 1)) && !t.is_word(end);
+        let before_said = t.is_word(end) && SPEECH_VERBS.contains(t.folded(end));
         if !(after_said || before_said) || (i..end).any(|k| self.taken[k] || self.is_common(k)) {
             return;
         }
@@ -276,7 +276,7 @@ impl Finder<'_, '_> {
         }
         if i > 0
             && t.is_capitalised(i)
-            && AGENCY_CUES.contains(&t.folded(i - 1))
+            && AGENCY_CUES.contains(t.folded(i - 1))
             && t.is_lower(i - 1)
             && !self.res.strong_place(t.folded(i))
         {
@@ -293,7 +293,7 @@ impl Finder<'_, '_> {
                 continue;
             }
             // Korean and Chinese names put the surname first, others last.
-            let surname = if EAST_ASIAN_SURNAMES.contains(&t.folded(s)) { s } else { e - 1 };
+            let surname = if EAST_ASIAN_SURNAMES.contains(t.folded(s)) { s } else { e - 1 };
             let key = t.folded(surname).to_owned();
             if !self.res.strong_place(&key) {
                 alias.entry(key).or_insert(p);
@@ -336,13 +336,13 @@ impl Finder<'_, '_> {
                 if !(t.is_capitalised(end) || particle) || self.taken[end] {
                     break;
                 }
-                if t.is_capitalised(end) && ORGANISATION_HEADS.contains(&t.folded(end)) {
+                if t.is_capitalised(end) && ORGANISATION_HEADS.contains(t.folded(end)) {
                     last_head = Some(end);
                 }
                 end += 1;
             }
             let head_first = t.is_capitalised(i)
-                && ORGANISATION_HEADS.contains(&t.folded(i))
+                && ORGANISATION_HEADS.contains(t.folded(i))
                 && t.folded(i + 1) == "of"
                 && end > i + 2;
             match last_head {
@@ -435,20 +435,20 @@ impl Finder<'_, '_> {
         if !t.is_capitalised(i) || t.in_caps_run(i) || self.is_common(i) {
             return None;
         }
-        if generic(GENERIC_SUFFIXES, t.folded(i)).is_some() || CALENDAR_WORDS.contains(&t.folded(i))
+        if generic(GENERIC_SUFFIXES, t.folded(i)).is_some() || CALENDAR_WORDS.contains(t.folded(i))
         {
             return None;
         }
         let mut end = i;
         while end < t.len() && end - i < PERSON_MAX_WORDS {
             let particle = t.is_lower(end)
-                && PERSON_PARTICLES.contains(&t.folded(end))
+                && PERSON_PARTICLES.contains(t.folded(end))
                 && t.is_capitalised(end + 1)
                 && end > i;
             if !(t.is_capitalised(end) || particle) || t.in_caps_run(end) {
                 break;
             }
-            if end > i && t.is_capitalised(end) && ORGANISATION_HEADS.contains(&t.folded(end)) {
+            if end > i && t.is_capitalised(end) && ORGANISATION_HEADS.contains(t.folded(end)) {
                 break;
             }
             end += 1;

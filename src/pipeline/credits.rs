@@ -18,7 +18,7 @@ pub(crate) fn find_credits(t: &Tokens<'_>) -> Vec<(usize, usize)> {
                 end += 1;
             }
             let credit_word = (start..end)
-                .any(|k| t.is_word(k) && t.folded(k).split(' ').any(|w| CREDIT_WORDS.contains(&w)));
+                .any(|k| t.is_word(k) && t.folded(k).split(' ').any(|w| CREDIT_WORDS.contains(w)));
             let slash = (start..end).any(|k| t.is_punct(k, "/"));
             if credit_word || slash {
                 out.push((start, line_end(t, end)));

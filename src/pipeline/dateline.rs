@@ -70,7 +70,7 @@ fn dateline_at(t: &Tokens<'_>, i: usize) -> Option<Dateline> {
         let end = capitalised_run(t, k + 1, 3)?;
         // An agency is an acronym ("AP", "EFE") or a known wire ("Reuters"), not "(L)".
         let agency = (k + 1..end).all(|a| {
-            t.is_upper(a) && t.text_of(a).len() >= 2 || CREDIT_WORDS.contains(&t.folded(a))
+            t.is_upper(a) && t.text_of(a).len() >= 2 || CREDIT_WORDS.contains(t.folded(a))
         });
         if agency && t.is_punct(end, ")") {
             return Some(Dateline { place, qualifier, agency: Some((k + 1, end)) });
@@ -93,7 +93,7 @@ fn capitalised_run(t: &Tokens<'_>, i: usize, max: usize) -> Option<usize> {
 }
 
 fn is_month(t: &Tokens<'_>, i: usize) -> bool {
-    t.is_capitalised(i) && CALENDAR_WORDS.contains(&t.folded(i))
+    t.is_capitalised(i) && CALENDAR_WORDS.contains(t.folded(i))
 }
 
 /// Skips "Oct 12", "Oct. 12, 2023", "March 3".

@@ -247,8 +247,8 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
             && *end > i + 1
             && matches!(t.folded(end - 1), "city" | "state" | "county")
             && t.is_capitalised(*end)
-            && (ORGANISATION_HEADS.contains(&t.folded(*end))
-                || PERSON_TITLES.contains(&t.folded(*end)))
+            && (ORGANISATION_HEADS.contains(t.folded(*end))
+                || PERSON_TITLES.contains(t.folded(*end)))
         {
             let shorter = res.lookup(&t.key(i, end - 1), Written::of(t.slice(i, end - 1)));
             if !shorter.is_empty() {
@@ -311,8 +311,8 @@ fn continues_name(t: &Tokens<'_>, j: usize) -> bool {
         TokenKind::Possessive => true,
         TokenKind::Word => {
             t.is_capitalised(j)
-                || NAME_PARTICLES.contains(&t.folded(j))
-                || !UNABSORBED_GENERICS.contains(&t.folded(j))
+                || NAME_PARTICLES.contains(t.folded(j))
+                || !UNABSORBED_GENERICS.contains(t.folded(j))
         }
         TokenKind::Number => true,
         TokenKind::Punct => false,
@@ -474,19 +474,19 @@ fn score(
         cues.push(name);
     };
     let cues = &mut spot.cues;
-    if single && CALENDAR_WORDS.contains(&folded) {
+    if single && CALENDAR_WORDS.contains(folded) {
         return -10.0;
     }
     // Function words at a sentence start ("As", "More"), unless written in capitals ("US").
-    if single && STOP_WORDS.contains(&folded) && !t.is_upper(i) {
+    if single && STOP_WORDS.contains(folded) && !t.is_upper(i) {
         return -10.0;
     }
     // "Sen. Max Baucus", "Gov. Smith": a title before a name is not the town of Sen.
-    if single && PERSON_TITLES.contains(&folded) && t.is_capitalised(end) {
+    if single && PERSON_TITLES.contains(folded) && t.is_capitalised(end) {
         return -10.0;
     }
     // "Sunnybrook Health Sciences Centre": a head word ending an organisation's name.
-    if single && i > 0 && t.is_capitalised(i - 1) && ORGANISATION_HEADS.contains(&folded) {
+    if single && i > 0 && t.is_capitalised(i - 1) && ORGANISATION_HEADS.contains(folded) {
         return -10.0;
     }
     if spot.matches.is_empty() {
@@ -511,7 +511,7 @@ fn score(
     if abbreviation {
         cue(&mut z, w::ABBREVIATION, "abbreviation", cues);
     }
-    if single && COMPASS_WORDS.contains(&folded) {
+    if single && COMPASS_WORDS.contains(folded) {
         cue(&mut z, w::COMMON_WORD, "a direction or name prefix", cues);
     }
     if street_after(t, end) {
@@ -574,7 +574,7 @@ fn score(
 
 /// "Franklin Avenue", "North and Strickland avenues": the name is a street's.
 fn street_after(t: &Tokens<'_>, end: usize) -> bool {
-    let street = |k: usize| t.is_word(k) && STREET_WORDS.contains(&t.folded(k));
+    let street = |k: usize| t.is_word(k) && STREET_WORDS.contains(t.folded(k));
     (t.is_capitalised(end) && street(end))
         || (t.folded(end) == "and"
             && t.is_capitalised(end + 1)
@@ -589,12 +589,12 @@ fn cue_before(t: &Tokens<'_>, i: usize) -> bool {
         return false;
     }
     let prev = t.folded(i - 1);
-    if t.is_lower(i - 1) && LOCATIVE_CUES.contains(&prev) {
+    if t.is_lower(i - 1) && LOCATIVE_CUES.contains(prev) {
         return true;
     }
     if prev == "of" && i >= 2 {
         let before = t.folded(i - 2);
-        return LOCATIVE_CUES.contains(&before)
+        return LOCATIVE_CUES.contains(before)
             || generic(GENERIC_BEFORE, before).is_some()
             || super::relative::bearing_of(before).is_some();
     }
@@ -631,7 +631,7 @@ fn name_neighbour(
             && !all.covers(k)
             && !actors.in_organisation(k)
             && generic(GENERIC_SUFFIXES, t.folded(k)).is_none()
-            && !CALENDAR_WORDS.contains(&t.folded(k))
+            && !CALENDAR_WORDS.contains(t.folded(k))
     };
     let after = end < t.len() && t.tokens[end].space_before && name_like(end);
     let before = i > 0 && !t.tokens[i].sentence_initial && name_like(i - 1);

@@ -262,6 +262,29 @@ struct Choice {
     probability: f32,
 }
 
+/// Probabilities that mentions give one place (or country), summed overall and per name.
+#[derive(Debug, Default)]
+struct Votes {
+    total: f32,
+    by_name: Vec<(u32, f32)>,
+}
+
+impl Votes {
+    fn add(&mut self, name: u32, probability: f32) {
+        self.total += probability;
+        match self.by_name.iter_mut().find(|(n, _)| *n == name) {
+            Some(v) => v.1 += probability,
+            None => self.by_name.push((name, probability)),
+        }
+    }
+
+    /// The votes of every name but `name` (a name never supports itself).
+    fn excluding(&self, name: u32) -> f32 {
+        let own = self.by_name.iter().find(|(n, _)| *n == name).map_or(0.0, |v| v.1);
+        (self.total - own).max(0.0)
+    }
+}
+
 /// The state of every mention at the start of a round.
 struct Snapshot<'s> {
     /// Interned name of each mention: mentions of one name never vote for each other.
@@ -270,13 +293,13 @@ struct Snapshot<'s> {
     /// Candidate entries of each mention with their country, admin1 and admin2.
     entries: Vec<Vec<(EntryId, Option<[u8; 2]>, Option<EntryId>, Option<EntryId>)>>,
     /// Country -> summed probability of mentions choosing a place in it, per key.
-    countries: HashMap<[u8; 2], Vec<(usize, f32)>>,
+    countries: HashMap<[u8; 2], Votes>,
     /// Admin1 entry -> mentions that chose it directly.
-    admin1s: HashMap<EntryId, Vec<(usize, f32)>>,
+    admin1s: HashMap<EntryId, Votes>,
     /// Admin1 entry -> mentions that chose a place inside it.
-    inside_admin1: HashMap<EntryId, Vec<(usize, f32)>>,
+    inside_admin1: HashMap<EntryId, Votes>,
     /// Entry -> mentions that chose it.
-    chosen_by: HashMap<EntryId, Vec<(usize, f32)>>,
+    chosen_by: HashMap<EntryId, Votes>,
     /// The most confident small places chosen (for coherence), as unit vectors.
     points: Vec<(usize, [f64; 3], f32)>,
 }
@@ -304,23 +327,23 @@ impl<'s> Snapshot<'s> {
             .iter()
             .map(|list| list.iter().map(|c| (c.entry, c.country, c.admin1, c.admin2)).collect())
             .collect();
-        let mut countries: HashMap<[u8; 2], Vec<(usize, f32)>> = HashMap::new();
-        let mut admin1s: HashMap<EntryId, Vec<(usize, f32)>> = HashMap::new();
-        let mut inside_admin1: HashMap<EntryId, Vec<(usize, f32)>> = HashMap::new();
-        let mut chosen_by: HashMap<EntryId, Vec<(usize, f32)>> = HashMap::new();
+        let mut countries: HashMap<[u8; 2], Votes> = HashMap::new();
+        let mut admin1s: HashMap<EntryId, Votes> = HashMap::new();
+        let mut inside_admin1: HashMap<EntryId, Votes> = HashMap::new();
+        let mut chosen_by: HashMap<EntryId, Votes> = HashMap::new();
         let mut points = Vec::new();
         for (i, c) in choices.iter().enumerate() {
             let Some(c) = c else { continue };
             if let Some(cc) = c.country {
-                countries.entry(cc).or_default().push((i, c.probability));
+                countries.entry(cc).or_default().add(key_ids[i], c.probability);
             }
             if c.kind == PlaceKind::Admin1 {
-                admin1s.entry(c.entry).or_default().push((i, c.probability));
+                admin1s.entry(c.entry).or_default().add(key_ids[i], c.probability);
             }
             if let Some(a) = c.admin1 {
-                inside_admin1.entry(a).or_default().push((i, c.probability));
+                inside_admin1.entry(a).or_default().add(key_ids[i], c.probability);
             }
-            chosen_by.entry(c.entry).or_default().push((i, c.probability));
+            chosen_by.entry(c.entry).or_default().add(key_ids[i], c.probability);
             let large =
                 matches!(c.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region);
             if !large && spots[i].kind == MentionKind::Toponym {
@@ -333,10 +356,8 @@ impl<'s> Snapshot<'s> {
     }
 
     /// Sum of probabilities of `votes` from mentions with another name than mention `i`.
-    fn others(&self, i: usize, votes: Option<&Vec<(usize, f32)>>) -> f32 {
-        votes.map_or(0.0, |v| {
-            v.iter().filter(|(j, _)| self.key_ids[*j] != self.key_ids[i]).map(|(_, p)| p).sum()
-        })
+    fn others(&self, i: usize, votes: Option<&Votes>) -> f32 {
+        votes.map_or(0.0, |v| v.excluding(self.key_ids[i]))
     }
 
     /// Evidence from the words around mention `i`: its qualifier and appositions.
@@ -347,7 +368,7 @@ impl<'s> Snapshot<'s> {
         qualifiers: &[(usize, usize)],
         relations: &Relations<'_>,
     ) {
-        for &(a, b) in qualifiers {
+        for &(a, b) in qualifiers.iter().filter(|&&(a, b)| a == i || b == i) {
             if a == i {
                 // "Springfield, Illinois": candidates inside the qualifier's choice.
                 if let Some(q) = &self.choices[b] {

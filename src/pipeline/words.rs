@@ -4,12 +4,30 @@
 //! Every list is small and English; each says why it exists. Words are folded (lower case, no
 //! dots), so "Gen." is "gen" and "Mr." is "mr".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+/// A closed word list with constant-time membership; the set is built on first use.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// A set of the given (folded) words.
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        Self { words, set: OnceLock::new() }
+    }
+
+    /// True when `word` (folded) is in the list.
+    pub fn contains(&self, word: &str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
+    }
+}
 
 /// Titles and roles that precede a person's name ("President Vladimir Putin", "leader Kim
 /// Jong Un", "Gov. Smith"): the capitalised words after them are a name, not a place.
-pub const PERSON_TITLES: &[&str] = &[
+pub static PERSON_TITLES: WordSet = WordSet::new(&[
     "president",
     "vice",
     "leader",
@@ -157,16 +175,17 @@ pub const PERSON_TITLES: &[&str] = &[
     "suspect",
     "victim",
     "defendant",
-];
+]);
 
 /// Titles that are also common place-name prefixes ("St. Louis", "King County", "Port
 /// Elizabeth", "Mount Vernon"): they make a person only when the words after them are not a
 /// place in the gazetteer.
-pub const TITLES_THAT_START_PLACES: &[&str] =
-    &["king", "queen", "prince", "princess", "lady", "general", "chief", "father", "sir"];
+pub static TITLES_THAT_START_PLACES: WordSet = WordSet::new(&[
+    "king", "queen", "prince", "princess", "lady", "general", "chief", "father", "sir",
+]);
 
 /// Verbs of saying: "Smith said", "said Smith" mark a person, not a town called Smith.
-pub const SPEECH_VERBS: &[&str] = &[
+pub static SPEECH_VERBS: WordSet = WordSet::new(&[
     "said",
     "says",
     "told",
@@ -189,11 +208,11 @@ pub const SPEECH_VERBS: &[&str] = &[
     "warned",
     "urged",
     "claimed",
-];
+]);
 
 /// Head words that end an organisation's name ("Ohio State University", "Dublin City
 /// Council", "Washington Post").
-pub const ORGANISATION_HEADS: &[&str] = &[
+pub static ORGANISATION_HEADS: WordSet = WordSet::new(&[
     "university",
     "college",
     "school",
@@ -300,15 +319,16 @@ pub const ORGANISATION_HEADS: &[&str] = &[
     "project",
     "initiative",
     "institution",
-];
+]);
 
 /// Words after which a capitalised word or acronym is an agency or outlet ("state news agency
 /// KCNA", "agency Yonhap").
-pub const AGENCY_CUES: &[&str] = &["agency", "outlet", "broadcaster", "newspaper", "daily", "wire"];
+pub static AGENCY_CUES: WordSet =
+    WordSet::new(&["agency", "outlet", "broadcaster", "newspaper", "daily", "wire"]);
 
 /// Words in an all-caps run that make it a photo credit or byline, which names no places even
 /// when "Pool" and "Credit" are towns somewhere.
-pub const CREDIT_WORDS: &[&str] = &[
+pub static CREDIT_WORDS: WordSet = WordSet::new(&[
     "file",
     "credit",
     "credits",
@@ -343,11 +363,11 @@ pub const CREDIT_WORDS: &[&str] = &[
     "stringer",
     "str",
     "shutterstock",
-];
+]);
 
 /// Surnames that come first in Korean, Chinese and Vietnamese names ("Kim Jong Un", "Xi
 /// Jinping", "Moon Jae-in"): followed by one or two given-name syllables they make a person.
-pub const EAST_ASIAN_SURNAMES: &[&str] = &[
+pub static EAST_ASIAN_SURNAMES: WordSet = WordSet::new(&[
     "kim", "lee", "yi", "ri", "rhee", "park", "pak", "choi", "choe", "jung", "jeong", "chung",
     "kang", "cho", "jo", "yoon", "yun", "jang", "chang", "lim", "im", "han", "oh", "seo", "shin",
     "sin", "kwon", "hwang", "ahn", "an", "song", "ryu", "yoo", "hong", "jeon", "chun", "ko", "go",
@@ -358,11 +378,11 @@ pub const EAST_ASIAN_SURNAMES: &[&str] = &[
     "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren",
     "shen", "yao", "fan", "fu", "zhong", "wen", "bo", "hua", "mao", "deng", "nguyen", "tran", "le",
     "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly",
-];
+]);
 
 /// Prepositions and phrases that put a place after them ("in Seoul", "near Kyiv", "outside
 /// of Tsiolkovsky"): evidence that the next name is a place.
-pub const LOCATIVE_CUES: &[&str] = &[
+pub static LOCATIVE_CUES: WordSet = WordSet::new(&[
     "in",
     "near",
     "at",
@@ -402,7 +422,7 @@ pub const LOCATIVE_CUES: &[&str] = &[
     "located",
     "situated",
     "headquartered",
-];
+]);
 
 /// Generic place words that, written lower case right after a name, say what kind of place it
 /// is without being part of the name in the public gold corpora ("Amur region", "Sichuan
@@ -464,7 +484,7 @@ pub const GENERIC_SUFFIXES: &[(&str, GenericKind)] = &[
 
 /// Words after a name that make it a street, road or building, which the gazetteer does not
 /// hold: "North Lumpkin Street", "Strickland and North avenues", "Franklin Avenue".
-pub const STREET_WORDS: &[&str] = &[
+pub static STREET_WORDS: WordSet = WordSet::new(&[
     "street",
     "streets",
     "st",
@@ -504,11 +524,11 @@ pub const STREET_WORDS: &[&str] = &[
     "bridge",
     "square",
     "circle",
-];
+]);
 
 /// Compass and position words that are towns somewhere ("West", Texas) but alone in news are
 /// directions or parts of longer names ("West Broad Street", "the North").
-pub const COMPASS_WORDS: &[&str] = &[
+pub static COMPASS_WORDS: WordSet = WordSet::new(&[
     "north",
     "south",
     "east",
@@ -543,7 +563,7 @@ pub const COMPASS_WORDS: &[&str] = &[
     "los",
     "las",
     "el",
-];
+]);
 
 /// Words before a name that say what kind of place follows ("the town of Tsiolkovsky", "the
 /// city of Mosul", "the province of Idlib").
@@ -587,17 +607,17 @@ pub fn generic(table: &[(&str, GenericKind)], word: &str) -> Option<GenericKind>
 
 /// Lower-case words that may sit inside a multi-word place name ("Rio de Janeiro", "Isle of
 /// Man", "Gulf of Mexico", "Stratford upon Avon").
-pub const NAME_PARTICLES: &[&str] = &[
+pub static NAME_PARTICLES: WordSet = WordSet::new(&[
     "of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
     "el", "al", "and", "the", "upon", "on", "en", "sur", "am", "an", "im", "bin", "y", "van",
     "von", "der", "den", "ter", "aan", "op",
-];
+]);
 
 /// Lower-case particles inside a person's name ("Osama bin Laden", "Ursula von der Leyen").
-pub const PERSON_PARTICLES: &[&str] = &[
+pub static PERSON_PARTICLES: WordSet = WordSet::new(&[
     "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la",
     "le", "du", "dos", "ter",
-];
+]);
 
 /// The given names (folded) with the percentage of people bearing them.
 pub fn given_names() -> &'static HashMap<&'static str, f32> {
@@ -676,7 +696,7 @@ mod tests {
 
 /// Month and weekday names (folded, with their abbreviations): capitalised they are dates,
 /// never the towns of March (England) or May (Oklahoma).
-pub const CALENDAR_WORDS: &[&str] = &[
+pub static CALENDAR_WORDS: WordSet = WordSet::new(&[
     "january",
     "jan",
     "february",
@@ -717,11 +737,11 @@ pub const CALENDAR_WORDS: &[&str] = &[
     "sat",
     "sunday",
     "sun",
-];
+]);
 
 /// Generic words that a lower-case continuation may not absorb into a name, so that "Amur
 /// region" yields the mention "Amur" as the public gold corpora annotate it.
-pub const UNABSORBED_GENERICS: &[&str] = &[
+pub static UNABSORBED_GENERICS: WordSet = WordSet::new(&[
     "region",
     "province",
     "oblast",
@@ -740,11 +760,11 @@ pub const UNABSORBED_GENERICS: &[&str] = &[
     "village",
     "area",
     "border",
-];
+]);
 
 /// English function words, pronouns and auxiliaries: capitalised at a sentence start they are
 /// still not the towns of As (Belgium), Of (Turkey) or More.
-pub const STOP_WORDS: &[&str] = &[
+pub static STOP_WORDS: WordSet = WordSet::new(&[
     "a",
     "an",
     "the",
@@ -901,4 +921,4 @@ pub const STOP_WORDS: &[&str] = &[
     "often",
     "soon",
     "later",
-];
+]);
