@@ -57,6 +57,8 @@ pub(crate) struct Spot {
     pub generic: Option<GenericKind>,
     /// It is the dateline's city.
     pub dateline: bool,
+    /// Prominence of its strongest candidate in `0..=1` (see [`Resources::strength`]).
+    pub strength: f32,
     /// Recognition confidence in `0..=1`.
     pub confidence: f32,
     /// Names of the features that fired, for explanations.
@@ -84,6 +86,17 @@ pub(crate) fn recognize(
         }
     }
     let neighbours = SpotIndex::new(t.len(), spots.iter().map(|s| s.tokens));
+    let mut strengths: HashMap<String, f32> = HashMap::new();
+    for spot in &mut spots {
+        spot.strength = match strengths.get(&spot.key) {
+            Some(&known) => known,
+            None => {
+                let known = spot.matches.iter().map(|m| res.strength(m)).fold(0.0f32, f32::max);
+                strengths.insert(spot.key.clone(), known);
+                known
+            }
+        };
+    }
     let mut scores: Vec<f32> =
         spots.iter_mut().map(|s| score(t, res, actors, s, &neighbours)).collect();
     // One sense per document for recognition too: a name recognised confidently somewhere
@@ -145,6 +158,7 @@ pub(crate) fn spots_at(t: &Tokens<'_>, res: &Resources, spans: &[Span]) -> Vec<S
             kind,
             generic: None,
             dateline: false,
+            strength: 1.0,
             confidence: 1.0,
             cues: Vec::new(),
         };
@@ -211,6 +225,9 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
     let g = &res.gazetteer;
     let max_tokens = g.max_name_tokens().max(1);
     let mut out = Vec::new();
+    // News repeats its names: each distinct key is looked up once per document.
+    let mut looked_up: HashMap<(String, Written), Vec<NameMatch>> = HashMap::new();
+    let mut prefixes: HashMap<String, bool> = HashMap::new();
     let mut i = 0;
     while i < t.len() {
         if blocked[i] || !t.is_capitalised(i) || t.folded(i) == "the" {
@@ -224,9 +241,12 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
             let key = t.key(i, j);
             // A name never ends on a possessive ("France’s" is not the town of Frances).
             if t.tokens[j - 1].kind != TokenKind::Possessive {
-                let matches = res.lookup(&key, Written::of(t.slice(i, j)));
+                let written = Written::of(t.slice(i, j));
+                let matches = looked_up
+                    .entry((key.clone(), written))
+                    .or_insert_with(|| res.lookup(&key, written));
                 if !matches.is_empty() {
-                    best = Some((j, matches));
+                    best = Some((j, matches.clone()));
                 }
             }
             if j >= t.len() || j - i >= max_tokens || blocked[j] || !continues_name(t, j) {
@@ -236,7 +256,15 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
             if t.tokens[j].kind != TokenKind::Possessive {
                 prefix.push(' ');
             }
-            if !g.has_prefix(&prefix) {
+            let continues = match prefixes.get(&prefix) {
+                Some(&known) => known,
+                None => {
+                    let known = g.has_prefix(&prefix);
+                    prefixes.insert(prefix, known);
+                    known
+                }
+            };
+            if !continues {
                 break;
             }
             j += 1;
@@ -329,10 +357,11 @@ fn make_spot(
     // "Canadian": a demonym first, though a town in Texas has the name; "Georgian" and
     // "Jordan" stay places when a prominent place has the name.
     let has_demonym = matches.iter().any(|m| m.name_kind == NameKind::Demonym);
-    let strong_place = matches
-        .iter()
-        .filter(|m| m.name_kind != NameKind::Demonym)
-        .any(|m| res.strength(m) >= DEMONYM_OVERRIDE_STRENGTH);
+    let strong_place = has_demonym
+        && matches
+            .iter()
+            .filter(|m| m.name_kind != NameKind::Demonym)
+            .any(|m| res.strength(m) >= DEMONYM_OVERRIDE_STRENGTH);
     let demonym_only = has_demonym && !strong_place;
     let matches = if demonym_only {
         matches.into_iter().filter(|m| m.name_kind == NameKind::Demonym).collect()
@@ -352,6 +381,7 @@ fn make_spot(
         kind: if demonym_only { MentionKind::Demonym } else { MentionKind::Toponym },
         generic: None,
         dateline: false,
+        strength: 0.0,
         confidence: 0.0,
         cues: Vec::new(),
     }
@@ -492,7 +522,7 @@ fn score(
     if spot.matches.is_empty() {
         cue(&mut z, w::PATTERN_ONLY, "generic suffix", cues);
     }
-    let strength = spot.matches.iter().map(|m| res.strength(m)).fold(0.0f32, f32::max);
+    let strength = spot.strength;
     z += w::STRENGTH * strength;
     if spot.kind == MentionKind::Demonym {
         cue(&mut z, w::DEMONYM, "demonym", cues);

@@ -16,6 +16,7 @@ use super::recognize::{Spot, kind_fits};
 use super::relative::RelativeExpr;
 use super::tokens::Tokens;
 use super::weights::{COHERENCE_HALF_KM, RESOLUTION_TEMPERATURE, resolution as w};
+use super::words::GenericKind;
 use crate::gazetteer::{EntryId, MatchKind, NameKind, NameMatch};
 use crate::geodesy::{destination, distance_km};
 use crate::model::{MentionKind, PlaceKind, PlaceNamespace, Position};
@@ -96,8 +97,25 @@ pub(crate) fn resolve(
     spots: &[Spot],
     relations: &Relations<'_>,
 ) -> Vec<Resolution> {
-    let mut cands: Vec<Vec<Cand>> = spots.iter().map(|s| candidates(res, s)).collect();
+    // Mentions of one name with the same generic cue have the same candidates and priors.
+    let mut built: HashMap<(&str, Option<GenericKind>), Vec<Cand>> = HashMap::new();
+    let mut cands: Vec<Vec<Cand>> = spots
+        .iter()
+        .map(|s| {
+            built.entry((s.key.as_str(), s.generic)).or_insert_with(|| candidates(res, s)).clone()
+        })
+        .collect();
     let qualifiers = qualifier_pairs(t, spots);
+    // Mentions in a relation of their own (qualifier, apposition, relative expression,
+    // dateline) get their own evidence; the others share it with the same name.
+    let personal: Vec<bool> = (0..spots.len())
+        .map(|i| {
+            qualifiers.iter().any(|&(a, b)| a == i || b == i)
+                || relations.appositions.iter().any(|&(a, b)| a == i || b == i)
+                || relations.relatives.iter().any(|r| r.described.contains(&i))
+                || relations.dateline == Some(i)
+        })
+        .collect();
     let mut interned: HashMap<&str, u32> = HashMap::new();
     let key_ids: Vec<u32> = spots
         .iter()
@@ -109,17 +127,33 @@ pub(crate) fn resolve(
     let mut probs: Vec<Vec<f32>> = cands.iter().map(|c| softmax(c)).collect();
     for round in 0..=CONTEXT_ROUNDS {
         let snapshot = Snapshot::take(spots, &key_ids, &cands, &probs);
-        for (i, list) in cands.iter_mut().enumerate() {
+        let mut done: HashMap<(u32, Option<GenericKind>), usize> = HashMap::new();
+        for i in 0..cands.len() {
             // A single candidate needs no evidence to win.
-            if list.len() < 2 {
+            if cands[i].len() < 2 {
                 continue;
             }
+            let signature = (key_ids[i], spots[i].generic);
+            if !personal[i]
+                && let Some(&j) = done.get(&signature)
+            {
+                let shared: Vec<Vec<(&'static str, f32)>> =
+                    cands[j].iter().map(|c| c.evidence.clone()).collect();
+                for (c, evidence) in cands[i].iter_mut().zip(shared) {
+                    c.evidence = evidence;
+                }
+                continue;
+            }
+            let list = &mut cands[i];
             for c in list.iter_mut() {
                 c.evidence.clear();
             }
             snapshot.textual_evidence(i, list, &qualifiers, relations);
             if round > 0 {
                 snapshot.context_evidence(i, list, relations);
+            }
+            if !personal[i] {
+                done.insert(signature, i);
             }
         }
         probs = cands.iter().map(|c| softmax(c)).collect();

@@ -16,7 +16,7 @@ const METONYM_MIN_POPULATION: u64 = 100_000;
 const SHORT_NAME_MAX_LETTERS: usize = 3;
 
 /// How a name is written, which decides which kinds of gazetteer names it can be.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct Written {
     /// Has lower-case letters ("Ala.", "Seoul"), so it is not a code written in capitals.
     pub cased: bool,

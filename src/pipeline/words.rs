@@ -582,7 +582,7 @@ pub const GENERIC_BEFORE: &[(&str, GenericKind)] = &[
 ];
 
 /// The kind of place a generic word points at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum GenericKind {
     /// A country ("border").
     Country,
