@@ -111,7 +111,12 @@ fn feature_at<'r>(t: &Tokens<'_>, res: &'r Resources, k: usize) -> Option<(&'r s
     if !t.is_lower(k) {
         return None;
     }
-    res.features.iter().find_map(|f| {
+    let first = t.folded(k);
+    let indices = res
+        .features_by_first_word
+        .get(first)
+        .or_else(|| first.strip_suffix('s').and_then(|w| res.features_by_first_word.get(w)))?;
+    indices.iter().filter_map(|&x| res.features.get(x)).find_map(|f| {
         let mut end = k;
         for w in f.split(' ') {
             let word = t.folded(end);

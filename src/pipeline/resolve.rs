@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::Resources;
 use super::recognize::{Spot, kind_fits};
 use super::relative::RelativeExpr;
@@ -97,17 +99,10 @@ pub(crate) fn resolve(
     spots: &[Spot],
     relations: &Relations<'_>,
 ) -> Vec<Resolution> {
-    // Mentions of one name with the same generic cue have the same candidates and priors.
-    let mut built: HashMap<(&str, Option<GenericKind>), Vec<Cand>> = HashMap::new();
-    let mut cands: Vec<Vec<Cand>> = spots
-        .iter()
-        .map(|s| {
-            built.entry((s.key.as_str(), s.generic)).or_insert_with(|| candidates(res, s)).clone()
-        })
-        .collect();
+    // Mentions of one name with the same generic cue have the same candidates and priors, and
+    // unless a relation of their own singles them out (qualifier, apposition, relative
+    // expression, dateline), the same evidence: one representative is scored for all.
     let qualifiers = qualifier_pairs(t, spots);
-    // Mentions in a relation of their own (qualifier, apposition, relative expression,
-    // dateline) get their own evidence; the others share it with the same name.
     let personal: Vec<bool> = (0..spots.len())
         .map(|i| {
             qualifiers.iter().any(|&(a, b)| a == i || b == i)
@@ -116,7 +111,7 @@ pub(crate) fn resolve(
                 || relations.dateline == Some(i)
         })
         .collect();
-    let mut interned: HashMap<&str, u32> = HashMap::new();
+    let mut interned: FxHashMap<&str, u32> = FxHashMap::default();
     let key_ids: Vec<u32> = spots
         .iter()
         .map(|s| {
@@ -124,24 +119,46 @@ pub(crate) fn resolve(
             *interned.entry(s.key.as_str()).or_insert(next)
         })
         .collect();
+    let mut first: FxHashMap<(u32, Option<GenericKind>), usize> = FxHashMap::default();
+    let mut first_plain: FxHashMap<(u32, Option<GenericKind>), usize> = FxHashMap::default();
+    let mut reps: Vec<usize> = Vec::with_capacity(spots.len());
+    let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(spots.len());
+    for (i, s) in spots.iter().enumerate() {
+        let signature = (key_ids[i], s.generic);
+        if !personal[i]
+            && let Some(&j) = first_plain.get(&signature)
+        {
+            reps.push(j);
+            cands.push(Vec::new());
+            continue;
+        }
+        reps.push(i);
+        match first.get(&signature) {
+            Some(&j) => cands.push(cands[j].clone()),
+            None => {
+                first.insert(signature, i);
+                cands.push(candidates(res, s));
+            }
+        }
+        if !personal[i] {
+            first_plain.insert(signature, i);
+        }
+    }
+    let entries: Vec<Vec<CandidateArea>> = cands
+        .iter()
+        .map(|list| list.iter().map(|c| (c.entry, c.country, c.admin1, c.admin2)).collect())
+        .collect();
     let mut probs: Vec<Vec<f32>> = cands.iter().map(|c| softmax(c)).collect();
+    for (i, &r) in reps.iter().enumerate() {
+        if r != i {
+            probs[i] = probs[r].clone();
+        }
+    }
     for round in 0..=CONTEXT_ROUNDS {
-        let snapshot = Snapshot::take(spots, &key_ids, &cands, &probs);
-        let mut done: HashMap<(u32, Option<GenericKind>), usize> = HashMap::new();
+        let snapshot = Snapshot::take(spots, &key_ids, &reps, &cands, &probs, &entries);
         for i in 0..cands.len() {
             // A single candidate needs no evidence to win.
-            if cands[i].len() < 2 {
-                continue;
-            }
-            let signature = (key_ids[i], spots[i].generic);
-            if !personal[i]
-                && let Some(&j) = done.get(&signature)
-            {
-                let shared: Vec<Vec<(&'static str, f32)>> =
-                    cands[j].iter().map(|c| c.evidence.clone()).collect();
-                for (c, evidence) in cands[i].iter_mut().zip(shared) {
-                    c.evidence = evidence;
-                }
+            if reps[i] != i || cands[i].len() < 2 {
                 continue;
             }
             let list = &mut cands[i];
@@ -152,21 +169,19 @@ pub(crate) fn resolve(
             if round > 0 {
                 snapshot.context_evidence(i, list, relations);
             }
-            if !personal[i] {
-                done.insert(signature, i);
-            }
         }
-        probs = cands.iter().map(|c| softmax(c)).collect();
+        for i in 0..cands.len() {
+            probs[i] = if reps[i] == i { softmax(&cands[i]) } else { probs[reps[i]].clone() };
+        }
     }
-    let mut out: Vec<Resolution> = cands
-        .iter()
-        .zip(&probs)
-        .zip(spots)
-        .map(|((list, p), spot)| finish(res, spot, list, p))
-        .collect();
+    let mut out: Vec<Resolution> =
+        (0..spots.len()).map(|i| finish(res, &spots[i], &cands[reps[i]], &probs[i])).collect();
     one_sense_per_document(spots, &qualifiers, relations, &mut out);
     out
 }
+
+/// A candidate's entry with the country, admin1 and admin2 it lies in.
+type CandidateArea = (EntryId, Option<[u8; 2]>, Option<EntryId>, Option<EntryId>);
 
 /// Candidates of a spot with their priors, best first, at most [`MAX_CANDIDATES`].
 fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
@@ -325,25 +340,31 @@ struct Snapshot<'s> {
     key_ids: &'s [u32],
     choices: Vec<Option<Choice>>,
     /// Candidate entries of each mention with their country, admin1 and admin2.
-    entries: Vec<Vec<(EntryId, Option<[u8; 2]>, Option<EntryId>, Option<EntryId>)>>,
+    entries: &'s [Vec<CandidateArea>],
     /// Country -> summed probability of mentions choosing a place in it, per key.
-    countries: HashMap<[u8; 2], Votes>,
+    countries: FxHashMap<[u8; 2], Votes>,
     /// Admin1 entry -> mentions that chose it directly.
-    admin1s: HashMap<EntryId, Votes>,
+    admin1s: FxHashMap<EntryId, Votes>,
     /// Admin1 entry -> mentions that chose a place inside it.
-    inside_admin1: HashMap<EntryId, Votes>,
+    inside_admin1: FxHashMap<EntryId, Votes>,
     /// Entry -> mentions that chose it.
-    chosen_by: HashMap<EntryId, Votes>,
+    chosen_by: FxHashMap<EntryId, Votes>,
     /// The most confident small places chosen (for coherence), as unit vectors.
     points: Vec<(usize, [f64; 3], f32)>,
 }
 
 impl<'s> Snapshot<'s> {
-    fn take(spots: &[Spot], key_ids: &'s [u32], cands: &[Vec<Cand>], probs: &[Vec<f32>]) -> Self {
-        let choices: Vec<Option<Choice>> = cands
-            .iter()
-            .zip(probs)
-            .map(|(list, p)| {
+    fn take(
+        spots: &[Spot],
+        key_ids: &'s [u32],
+        reps: &[usize],
+        cands: &[Vec<Cand>],
+        probs: &[Vec<f32>],
+        entries: &'s [Vec<CandidateArea>],
+    ) -> Self {
+        let choices: Vec<Option<Choice>> = (0..probs.len())
+            .map(|i| {
+                let (list, p) = (&cands[reps[i]], &probs[i]);
                 let (best, prob) =
                     p.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
                 let c = list.get(best)?;
@@ -357,15 +378,13 @@ impl<'s> Snapshot<'s> {
                 })
             })
             .collect();
-        let entries = cands
-            .iter()
-            .map(|list| list.iter().map(|c| (c.entry, c.country, c.admin1, c.admin2)).collect())
-            .collect();
-        let mut countries: HashMap<[u8; 2], Votes> = HashMap::new();
-        let mut admin1s: HashMap<EntryId, Votes> = HashMap::new();
-        let mut inside_admin1: HashMap<EntryId, Votes> = HashMap::new();
-        let mut chosen_by: HashMap<EntryId, Votes> = HashMap::new();
-        let mut points = Vec::new();
+        let mut countries: FxHashMap<[u8; 2], Votes> = FxHashMap::default();
+        let mut admin1s: FxHashMap<EntryId, Votes> = FxHashMap::default();
+        let mut inside_admin1: FxHashMap<EntryId, Votes> = FxHashMap::default();
+        let mut chosen_by: FxHashMap<EntryId, Votes> = FxHashMap::default();
+        // One point per place (the most confident mention's name), not per mention.
+        let mut points: Vec<(usize, [f64; 3], f32)> = Vec::new();
+        let mut point_of: FxHashMap<EntryId, usize> = FxHashMap::default();
         for (i, c) in choices.iter().enumerate() {
             let Some(c) = c else { continue };
             if let Some(cc) = c.country {
@@ -381,7 +400,14 @@ impl<'s> Snapshot<'s> {
             let large =
                 matches!(c.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region);
             if !large && spots[i].kind == MentionKind::Toponym {
-                points.push((i, unit_vector(c.position), c.probability));
+                match point_of.get(&c.entry) {
+                    Some(&k) if points[k].2 >= c.probability => {}
+                    Some(&k) => points[k] = (i, points[k].1, c.probability),
+                    None => {
+                        point_of.insert(c.entry, points.len());
+                        points.push((i, unit_vector(c.position), c.probability));
+                    }
+                }
             }
         }
         points.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));

@@ -41,6 +41,8 @@ pub(crate) struct Resources {
     pub lexicon: Option<Arc<Lexicon>>,
     /// Every landmark feature phrase ("border crossing", "cosmodrome"), longest first.
     pub features: Vec<String>,
+    /// First word of each feature phrase -> indices into `features`, longest first.
+    pub features_by_first_word: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl std::fmt::Debug for Resources {
@@ -70,7 +72,13 @@ impl Resources {
             .collect();
         features.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         features.dedup();
-        Self { gazetteer, lexicon, features }
+        let mut features_by_first_word: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, f) in features.iter().enumerate() {
+            let first = f.split(' ').next().unwrap_or("").to_owned();
+            features_by_first_word.entry(first).or_default().push(i);
+        }
+        Self { gazetteer, lexicon, features, features_by_first_word }
     }
 
     /// Resources over the built-in gazetteer (tests and benches).
