@@ -13,7 +13,7 @@
 //! (GeoWebNews's Embedded_Literal / Embedded_Non_Lit types, LGL likewise). Place names inside
 //! a person's name never are.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::Resources;
 use super::dateline::Dateline;
@@ -287,7 +287,7 @@ impl Finder<'_, '_> {
     /// Links later and earlier single-word references ("Kim", "Putin") to persons found.
     fn short_references(&mut self, in_credit: &[bool]) {
         let t = self.t;
-        let mut alias: HashMap<String, usize> = HashMap::new();
+        let mut alias: FxHashMap<String, usize> = FxHashMap::default();
         for (p, &(s, e)) in self.persons.iter().enumerate() {
             if e - s < 2 {
                 continue;
@@ -373,7 +373,7 @@ impl Finder<'_, '_> {
             in_organisation.iter_mut().take(e).skip(s).for_each(|x| *x = true);
         }
         let mut list: Vec<FoundActor> = Vec::new();
-        let mut by_key: HashMap<(String, bool), usize> = HashMap::new();
+        let mut by_key: FxHashMap<(String, bool), usize> = FxHashMap::default();
         let persons = self.persons.iter().map(|r| (r, ActorKind::Person));
         let orgs = self.orgs.iter().chain(&organisations).map(|r| (r, ActorKind::Organisation));
         let mut all: Vec<_> = persons.chain(orgs).collect();

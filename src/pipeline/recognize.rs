@@ -8,7 +8,7 @@
 //! the dateline. Spans inside people's names, acronyms of organisations and photo credits are
 //! never places.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::Resources;
 use super::actors::Actors;
@@ -86,7 +86,7 @@ pub(crate) fn recognize(
         }
     }
     let neighbours = SpotIndex::new(t.len(), spots.iter().map(|s| s.tokens));
-    let mut strengths: HashMap<String, f32> = HashMap::new();
+    let mut strengths: FxHashMap<String, f32> = FxHashMap::default();
     for spot in &mut spots {
         spot.strength = match strengths.get(&spot.key) {
             Some(&known) => known,
@@ -101,7 +101,7 @@ pub(crate) fn recognize(
         spots.iter_mut().map(|s| score(t, res, actors, s, &neighbours)).collect();
     // One sense per document for recognition too: a name recognised confidently somewhere
     // (mid-sentence, with a cue) is a place where it starts a sentence as well.
-    let mut confident: HashMap<&str, f32> = HashMap::new();
+    let mut confident: FxHashMap<&str, f32> = FxHashMap::default();
     for (s, &z) in spots.iter().zip(&scores) {
         let p = logistic(z);
         let best = confident.entry(s.key.as_str()).or_insert(0.0);
@@ -226,8 +226,8 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
     let max_tokens = g.max_name_tokens().max(1);
     let mut out = Vec::new();
     // News repeats its names: each distinct key is looked up once per document.
-    let mut looked_up: HashMap<(String, Written), Vec<NameMatch>> = HashMap::new();
-    let mut prefixes: HashMap<String, bool> = HashMap::new();
+    let mut looked_up: FxHashMap<(String, Written), Vec<NameMatch>> = FxHashMap::default();
+    let mut prefixes: FxHashMap<String, bool> = FxHashMap::default();
     let mut i = 0;
     while i < t.len() {
         if blocked[i] || !t.is_capitalised(i) || t.folded(i) == "the" {

@@ -4,13 +4,13 @@
 //! Every list is small and English; each says why it exists. Words are folded (lower case, no
 //! dots), so "Gen." is "gen" and "Mr." is "mr".
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// A closed word list with constant-time membership; the set is built on first use.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordSet {
@@ -620,13 +620,13 @@ pub static PERSON_PARTICLES: WordSet = WordSet::new(&[
 ]);
 
 /// The given names (folded) with the percentage of people bearing them.
-pub fn given_names() -> &'static HashMap<&'static str, f32> {
-    static NAMES: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
+pub fn given_names() -> &'static FxHashMap<&'static str, f32> {
+    static NAMES: OnceLock<FxHashMap<&'static str, f32>> = OnceLock::new();
     NAMES.get_or_init(|| parse_given_names(include_str!("../../data/names/given-names.txt")))
 }
 
 /// Parses `name<TAB>percent` lines, skipping `#` comments and malformed lines.
-fn parse_given_names(list: &'static str) -> HashMap<&'static str, f32> {
+fn parse_given_names(list: &'static str) -> FxHashMap<&'static str, f32> {
     list.lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| {
@@ -637,8 +637,8 @@ fn parse_given_names(list: &'static str) -> HashMap<&'static str, f32> {
 }
 
 /// The commoner surnames (folded) with the percentage of people bearing them.
-pub fn surnames() -> &'static HashMap<&'static str, f32> {
-    static NAMES: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
+pub fn surnames() -> &'static FxHashMap<&'static str, f32> {
+    static NAMES: OnceLock<FxHashMap<&'static str, f32>> = OnceLock::new();
     NAMES.get_or_init(|| parse_given_names(include_str!("../../data/names/surnames.txt")))
 }
 
