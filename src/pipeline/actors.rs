@@ -109,13 +109,13 @@ pub(crate) fn find_actors(
         }
         i += 1;
     }
-    for i in 0..n {
-        if !in_credit[i] && !found.taken[i] {
+    for (i, credit) in in_credit.iter().enumerate() {
+        if !credit && !found.taken[i] {
             found.speaking_person(i);
         }
     }
-    for i in 0..n {
-        if !in_credit[i] && !found.taken[i] {
+    for (i, credit) in in_credit.iter().enumerate() {
+        if !credit && !found.taken[i] {
             found.acronym_or_agency(i);
         }
     }
@@ -302,8 +302,8 @@ impl Finder<'_, '_> {
         if alias.is_empty() {
             return;
         }
-        for i in 0..t.len() {
-            if self.taken[i] || in_credit[i] || !t.is_capitalised(i) || t.is_upper(i) {
+        for (i, &credit) in in_credit.iter().enumerate() {
+            if self.taken[i] || credit || !t.is_capitalised(i) || t.is_upper(i) {
                 continue;
             }
             // "Kim" alone, not "Kim Yo Jong" (another person) nor "Putin Street".

@@ -476,10 +476,10 @@ pub(crate) fn kind_fits(generic: GenericKind, kind: PlaceKind) -> bool {
 /// The kind a generic word around the span implies: "Amur region", "the town of Tsiolkovsky".
 fn generic_cue(t: &Tokens<'_>, spot: &Spot) -> Option<GenericKind> {
     let (i, end) = spot.tokens;
-    if t.is_lower(end) {
-        if let Some(kind) = generic(GENERIC_AFTER, t.folded(end)) {
-            return Some(kind);
-        }
+    if t.is_lower(end)
+        && let Some(kind) = generic(GENERIC_AFTER, t.folded(end))
+    {
+        return Some(kind);
     }
     if i >= 2 && t.folded(i - 1) == "of" && t.is_lower(i - 2) {
         return generic(GENERIC_BEFORE, t.folded(i - 2));

@@ -660,40 +660,6 @@ pub fn is_given_name(folded: &str) -> bool {
     given_names().get(folded).is_some_and(|&s| s >= GIVEN_NAME_MIN_SHARE)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_given_name_list_loads_and_knows_common_names() {
-        assert!(given_names().len() > 4000);
-        assert!(is_given_name("john"));
-        assert!(is_given_name("virginia"));
-        assert!(!is_given_name("blagoveshchensk"));
-    }
-
-    #[test]
-    fn common_surnames_are_known_and_rare_ones_are_not() {
-        assert!(is_common_surname("hill"));
-        assert!(is_common_surname("nelson"));
-        assert!(!is_common_surname("blagoveshchensk"));
-    }
-
-    #[test]
-    fn malformed_name_lines_are_skipped() {
-        let parsed = parse_given_names("# header\nann\t0.5\nbroken line\nbob\tx\n");
-        assert_eq!(parsed.len(), 1);
-        assert_eq!(parsed.get("ann"), Some(&0.5));
-    }
-
-    #[test]
-    fn generic_words_map_to_kinds() {
-        assert_eq!(generic(GENERIC_AFTER, "region"), Some(GenericKind::Admin1));
-        assert_eq!(generic(GENERIC_SUFFIXES, "county"), Some(GenericKind::Admin2));
-        assert_eq!(generic(GENERIC_SUFFIXES, "city"), None);
-    }
-}
-
 /// Month and weekday names (folded, with their abbreviations): capitalised they are dates,
 /// never the towns of March (England) or May (Oklahoma).
 pub static CALENDAR_WORDS: WordSet = WordSet::new(&[
@@ -922,3 +888,37 @@ pub static STOP_WORDS: WordSet = WordSet::new(&[
     "soon",
     "later",
 ]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_given_name_list_loads_and_knows_common_names() {
+        assert!(given_names().len() > 4000);
+        assert!(is_given_name("john"));
+        assert!(is_given_name("virginia"));
+        assert!(!is_given_name("blagoveshchensk"));
+    }
+
+    #[test]
+    fn common_surnames_are_known_and_rare_ones_are_not() {
+        assert!(is_common_surname("hill"));
+        assert!(is_common_surname("nelson"));
+        assert!(!is_common_surname("blagoveshchensk"));
+    }
+
+    #[test]
+    fn malformed_name_lines_are_skipped() {
+        let parsed = parse_given_names("# header\nann\t0.5\nbroken line\nbob\tx\n");
+        assert_eq!(parsed.len(), 1);
+        assert_eq!(parsed.get("ann"), Some(&0.5));
+    }
+
+    #[test]
+    fn generic_words_map_to_kinds() {
+        assert_eq!(generic(GENERIC_AFTER, "region"), Some(GenericKind::Admin1));
+        assert_eq!(generic(GENERIC_SUFFIXES, "county"), Some(GenericKind::Admin2));
+        assert_eq!(generic(GENERIC_SUFFIXES, "city"), None);
+    }
+}

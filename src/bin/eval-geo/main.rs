@@ -76,8 +76,8 @@ enum Split {
 impl Split {
     fn keeps(self, index: usize) -> bool {
         match self {
-            Split::Dev => index % 5 == 0,
-            Split::Test => index % 5 != 0,
+            Split::Dev => index.is_multiple_of(5),
+            Split::Test => !index.is_multiple_of(5),
             Split::All => true,
         }
     }
