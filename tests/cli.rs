@@ -34,8 +34,12 @@ fn jsonl_output_has_one_line_per_document_in_sorted_walk_order() {
     let dir = corpus();
     let run = dir.run(&["extract", "-f", "jsonl", "news"], "");
     run.assert_code(0);
-    let ids: Vec<String> = jsonl_lines(&run).into_iter().map(|d| d.id).collect();
+    let lines = jsonl_lines(&run);
+    let ids: Vec<&str> = lines.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["news/a/page.html", "news/a/story.md", "news/b.txt"]);
+    assert_eq!(lines[0].text, "Kim, Putin exchange messages\n\nSeoul, Oct 12 (EFE).- Text.");
+    assert_eq!(lines[1].text, format!("Headline\n\n{}", ARTICLE.trim_end()));
+    assert_eq!(lines[2].text, ARTICLE);
 }
 
 #[test]
@@ -117,9 +121,7 @@ fn html_on_standard_input_is_rendered() {
     let page = "<!DOCTYPE html><title>T</title><script>var Paris;</script><p>Body</p>";
     let run = dir.run(&["extract", "-f", "jsonl"], page);
     run.assert_code(0);
-    // Offsets refer to the rendered text; the script's words are not in it, so no mention
-    // may point past the rendered text ("T\n\nBody" is 7 characters).
-    assert!(jsonl_lines(&run)[0].mentions.iter().all(|m| m.end <= 7));
+    assert_eq!(jsonl_lines(&run)[0].text, "T\n\nBody", "offsets index the rendered text");
 }
 
 #[test]

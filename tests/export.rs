@@ -162,6 +162,7 @@ fn jsonl_has_one_line_per_document_with_character_offsets() {
     assert_eq!(lines.len(), 3);
     for (doc, line) in documents.iter().zip(&lines) {
         assert_eq!(line.id, doc.name);
+        assert_eq!(line.text, doc.text);
         assert_eq!(line.date, doc.date);
         assert_eq!(line.mentions.len(), doc.mentions.len());
         for (m, original) in line.mentions.iter().zip(&doc.mentions) {
@@ -227,4 +228,30 @@ fn a_geojson_file_written_atomically_reads_back_from_disk() {
     assert_eq!(collection.places.len(), 3);
     let missing = geojson::read_path(&dir.join("missing.geojson")).unwrap_err();
     assert!(missing.to_string().ends_with("missing.geojson"));
+}
+
+/// GDAL is what GIS tools read GeoJSON with: mixed Point/MultiPoint/null geometries and
+/// list-valued properties must load without a warning. `.ci/run` installs `ogrinfo`
+/// (Debian `gdal-bin`); elsewhere the test says it was skipped.
+#[test]
+fn gdal_reads_the_geojson_without_warnings() {
+    let dir = Dir::new();
+    let path = dir.join("batch.geojson");
+    let file = std::fs::File::create(&path).unwrap();
+    write_documents(Format::GeoJson, &[summit_document(), seoul_document()], file).unwrap();
+    let output = match std::process::Command::new("ogrinfo").arg("-al").arg(&path).output() {
+        Ok(output) => output,
+        Err(_) if std::env::var_os("CI").is_none() => {
+            eprintln!("ogrinfo not found: GDAL check skipped (install gdal-bin)");
+            return;
+        }
+        Err(err) => panic!("ogrinfo is required in CI: {err}"),
+    };
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("Warning") && !stderr.contains("ERROR"), "{stderr}");
+    assert!(stdout.contains("Feature Count: 7"), "{stdout}");
+    assert!(stdout.contains("MULTIPOINT ((126.9784 37.566),(125.75432 39.03385))"), "{stdout}");
+    assert!(stdout.contains("feature_type (String) = place"), "{stdout}");
 }

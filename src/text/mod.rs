@@ -11,8 +11,11 @@ mod jsonl;
 mod load;
 mod markdown;
 mod offsets;
+#[cfg(test)]
+mod properties;
 mod render;
 mod sentences;
+mod shape;
 mod tokens;
 
 pub use abbreviations::{Abbreviation, abbreviation};

@@ -146,6 +146,11 @@ fn full_stop_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     });
     let is_number = opener.is_some_and(|t| t.kind == TokenKind::Number);
     let is_opener_word = opener.is_some_and(|t| is_sentence_opener(t.text(text)));
+    // A quotation followed by its attribution is one sentence: “Why?” Dorgan said.
+    let quoted = tokens[i + 1..end].iter().any(|t| is_closing(text, t));
+    if quoted && is_attribution(text, &tokens[end..]) {
+        return None;
+    }
     let ends = match abbreviation {
         Some(Abbreviation::Title) => false,
         Some(Abbreviation::BeforeNumber) => starts_like_sentence && !is_number,
@@ -156,6 +161,47 @@ fn full_stop_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
         None => starts_like_sentence,
     };
     ends.then_some(end)
+}
+
+/// Speech verbs that follow a quotation and its speaker.
+fn is_speech_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "asked"
+            | "asks"
+            | "added"
+            | "adds"
+            | "told"
+            | "tells"
+            | "wrote"
+            | "writes"
+            | "explained"
+            | "noted"
+            | "recalled"
+            | "replied"
+            | "responded"
+            | "continued"
+            | "posed"
+            | "quipped"
+            | "insisted"
+            | "warned"
+            | "stated"
+            | "declared"
+            | "exclaimed"
+            | "shouted"
+            | "tweeted"
+    )
+}
+
+/// One to three capitalised words (a speaker: "Dorgan", "Gov. Ted Strickland") and a speech
+/// verb.
+fn is_attribution(text: &str, tokens: &[Token]) -> bool {
+    let speaker =
+        tokens.iter().take(4).take_while(|t| t.kind == TokenKind::Word && t.is_capitalised());
+    let words = speaker.count();
+    (1..=3).contains(&words) && tokens.get(words).is_some_and(|t| is_speech_verb(t.text(text)))
 }
 
 /// The first word or number from token `k`, skipping opening quotes and brackets.
@@ -189,6 +235,18 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_datelines_and_hyphenated_ranges_keep_their_abbreviations() {
+        assert_eq!(
+            split_text("ST. LOUIS – Police said. In the year (March 20-Dec. 21) it rose."),
+            ["ST. LOUIS – Police said.", "In the year (March 20-Dec. 21) it rose."]
+        );
+        assert_eq!(
+            split_text("Call 905-453-2121, ext. 1133. Thanks."),
+            ["Call 905-453-2121, ext. 1133.", "Thanks."]
+        );
+    }
+
+    #[test]
     fn us_and_inc_end_a_sentence_only_before_a_sentence_opener() {
         let text = "He flew to the U.S. The trip was long. The U.S. Army and Acme Inc. agreed.";
         assert_eq!(
@@ -218,6 +276,21 @@ mod tests {
     #[test]
     fn a_question_in_quotes_followed_by_lower_case_continues() {
         assert_eq!(split_text("“Why?” he asked. Nobody."), ["“Why?” he asked.", "Nobody."]);
+    }
+
+    #[test]
+    fn a_quotation_and_its_attribution_stay_together() {
+        let text =
+            "“Would you act?” Dorgan said. “It is.” Gov. Ted Strickland added. “No.” Then silence.";
+        assert_eq!(
+            split_text(text),
+            [
+                "“Would you act?” Dorgan said.",
+                "“It is.” Gov. Ted Strickland added.",
+                "“No.”",
+                "Then silence."
+            ]
+        );
     }
 
     #[test]
@@ -292,5 +365,29 @@ mod tests {
     fn empty_and_blank_texts_have_no_sentences() {
         assert!(sentences("").is_empty());
         assert!(sentences(" \n\t ").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod sample {
+    use super::*;
+
+    #[test]
+    fn the_sample_article_splits_as_a_reader_would() {
+        let text = crate::SAMPLE_ARTICLE;
+        let split: Vec<&str> = sentences(text).iter().map(|s| s.text(text).unwrap()).collect();
+        assert_eq!(split.len(), 16, "{split:#?}");
+        assert!(split[0].starts_with("Russian President") && split[0].ends_with("2023."));
+        assert_eq!(
+            split[1],
+            "EFE-EPA FILE/MIKHAIL METZEL /SPUTNIK / KREMLIN POOL MANDATORY CREDIT"
+        );
+        assert_eq!(split[2], "Kim, Putin exchange messages on 75th anniversary of bilateral ties");
+        assert!(split[3].starts_with("Seoul, Oct 12 (EFE).- North Korean leader"));
+        assert!(split[3].ends_with("KCNA reported on Thursday."));
+        assert!(split[5].starts_with("“I am very") && split[5].ends_with("according to KCNA."));
+        assert!(split[6].ends_with("in the future, too.”"));
+        assert!(split[13].starts_with("On Oct. 12, 1948, the Soviet Union"));
+        assert_eq!(split[15], "EFE");
     }
 }

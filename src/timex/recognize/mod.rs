@@ -1,0 +1,343 @@
+//! Recognition: which runs of tokens are time expressions, and what they say.
+//!
+//! A hand-written grammar over tokens, in the spirit of HeidelTime's and SUTime's rule sets
+//! but compiled into code: at each token that can start an expression, the rules for that
+//! token's kind try to match and the longest match wins; matching then resumes after it, so
+//! results never overlap. Extents follow the TimeML/TempEval-3 guidelines: determiners and
+//! modifiers are part of an expression ("the third quarter", "early next year", "nearly two
+//! years"), prepositions are not ("in 1945", "on Thursday").
+//!
+//! The rules are split by what starts an expression: [`dates`] (month names, day numbers,
+//! years, numeric dates), [`periods`] (quarters, halves, centuries, decades, seasons, fiscal
+//! years), [`named_days`] (holidays), [`relative`] (this/last/next, today, weekdays, "now"),
+//! [`quantity`] (durations, "ago"), [`recurrence`] (sets) and [`clock`] (times of day).
+
+mod clock;
+mod dates;
+mod named_days;
+mod numbers;
+mod periods;
+mod quantity;
+mod recurrence;
+mod relative;
+
+use super::expr::Expr;
+use super::lexicon::{self, Kind, W};
+use super::token::{Token, TokenKind};
+
+/// A recognised expression: tokens `start..end` and their meaning.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Found {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What it says.
+    pub expr: Expr,
+    /// A preceding "the" belongs to the expression ("the third quarter", "the 1990s").
+    pub takes_the: bool,
+}
+
+impl Found {
+    pub(crate) fn new(start: usize, end: usize, expr: Expr) -> Self {
+        Self { start, end, expr, takes_the: false }
+    }
+
+    pub(crate) fn with_the(mut self) -> Self {
+        self.takes_the = true;
+        self
+    }
+}
+
+/// Read access to the tokens of one text, with the small queries every rule needs.
+pub(crate) struct Parser<'t> {
+    pub text: &'t str,
+    pub toks: &'t [Token],
+}
+
+impl<'t> Parser<'t> {
+    pub(crate) fn new(text: &'t str, toks: &'t [Token]) -> Self {
+        Self { text, toks }
+    }
+
+    /// The token at `i`, if any.
+    pub(crate) fn tok(&self, i: usize) -> Option<&Token> {
+        self.toks.get(i)
+    }
+
+    /// The text of token `i` ("" past the end).
+    pub(crate) fn str(&self, i: usize) -> &'t str {
+        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+    }
+
+    /// The main lexicon reading of word `i`, [`Kind::None`] for anything else.
+    pub(crate) fn kind(&self, i: usize) -> Kind {
+        match self.toks.get(i) {
+            Some(t) if t.lex.is_some() => {
+                let e = lexicon::entry(t.lex);
+                if e.needs_capital && !t.is_capitalized() { Kind::None } else { e.kind }
+            }
+            _ => Kind::None,
+        }
+    }
+
+    /// The second lexicon reading of word `i`.
+    pub(crate) fn alt(&self, i: usize) -> Kind {
+        match self.toks.get(i) {
+            Some(t) if t.lex.is_some() => lexicon::entry(t.lex).alt,
+            _ => Kind::None,
+        }
+    }
+
+    /// The function word at `i`.
+    pub(crate) fn w(&self, i: usize) -> Option<W> {
+        match self.kind(i) {
+            Kind::W(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// True when token `i` is the function word `w`.
+    pub(crate) fn is(&self, i: usize, w: W) -> bool {
+        self.w(i) == Some(w)
+    }
+
+    /// True when token `i` is the punctuation `c`.
+    pub(crate) fn punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// True when token `i` exists and touches the token before it.
+    pub(crate) fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    /// The value and digit count of number token `i`.
+    pub(crate) fn num(&self, i: usize) -> Option<(u32, usize)> {
+        self.toks.get(i).filter(|t| t.is_number()).map(|t| (t.value, t.len()))
+    }
+
+    /// True when token `i` is a number.
+    pub(crate) fn is_num(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Token::is_number)
+    }
+
+    /// Skips a "." glued to token `i - 1` (as after "Oct"); returns the next index.
+    pub(crate) fn skip_dot(&self, i: usize) -> usize {
+        if self.punct(i, '.') && self.glued(i) { i + 1 } else { i }
+    }
+
+    /// Skips an optional "," at `i`.
+    pub(crate) fn skip_comma(&self, i: usize) -> usize {
+        if self.punct(i, ',') { i + 1 } else { i }
+    }
+
+    /// True when token `i` is a word that can start an expression or a number or an apostrophe;
+    /// everything else is skipped without trying any rule.
+    fn can_start(&self, i: usize) -> bool {
+        match self.toks.get(i) {
+            Some(t) => match t.kind {
+                TokenKind::Number => true,
+                TokenKind::Word => t.lex.can_start(),
+                TokenKind::Punct(c) => c == '\'',
+            },
+            None => false,
+        }
+    }
+
+    /// The longest expression starting at token `i`.
+    pub(crate) fn at(&self, i: usize) -> Option<Found> {
+        self.at_with(i, true)
+    }
+
+    /// The longest expression at `i`; modifiers ("early", "the end of") only when
+    /// `with_modifiers`, so that a modifier wraps one expression without modifiers and a run
+    /// of "early early early ..." cannot recurse without bound.
+    fn at_with(&self, i: usize, with_modifiers: bool) -> Option<Found> {
+        let mut best = None;
+        let modified = |k: usize| if with_modifiers { self.modified(k) } else { None };
+        if self.is(i, W::The) {
+            // "the" only matters before a time word or inside "the end of".
+            let next_starts = self.can_start(i + 1);
+            if !next_starts {
+                return modified(i);
+            }
+        }
+        consider(&mut best, self.core(i));
+        consider(&mut best, modified(i));
+        consider(&mut best, quantity::approximate(self, i));
+        if self.is(i, W::The) {
+            let inner = [self.core(i + 1), modified(i + 1), quantity::approximate(self, i + 1)];
+            for f in inner.into_iter().flatten() {
+                if f.takes_the && f.start == i + 1 {
+                    consider(&mut best, Some(Found { start: i, ..f }));
+                }
+            }
+        }
+        best
+    }
+
+    /// Expressions that start at `i` with no modifier.
+    pub(crate) fn core(&self, i: usize) -> Option<Found> {
+        let t = self.toks.get(i)?;
+        let mut best = None;
+        match t.kind {
+            TokenKind::Number => {
+                consider(&mut best, dates::numeric(self, i));
+                consider(&mut best, periods::ordinal(self, i));
+                consider(&mut best, clock::clock(self, i));
+                consider(&mut best, quantity::quantity(self, i));
+                consider(&mut best, recurrence::set(self, i));
+            }
+            TokenKind::Punct('\'') => consider(&mut best, periods::apostrophe(self, i)),
+            TokenKind::Punct(_) => {}
+            TokenKind::Word => {
+                let kinds = [self.kind(i), self.alt(i)];
+                for kind in kinds {
+                    match kind {
+                        Kind::None => {}
+                        Kind::Month(_) | Kind::MonthAbbr(_) => {
+                            consider(&mut best, dates::month(self, i));
+                        }
+                        Kind::Weekday(_) | Kind::WeekdayAbbr(_) => {
+                            consider(&mut best, relative::weekday(self, i));
+                            consider(&mut best, dates::weekday_date(self, i));
+                        }
+                        Kind::Weekdays(_) | Kind::Every(_) => {
+                            consider(&mut best, recurrence::set(self, i));
+                        }
+                        Kind::Season(_) | Kind::Seasons(_) => {
+                            consider(&mut best, periods::season(self, i));
+                            consider(&mut best, recurrence::set(self, i));
+                        }
+                        Kind::Decade(_) => consider(&mut best, periods::decade_word(self, i)),
+                        Kind::Ordinal(_) => consider(&mut best, periods::ordinal(self, i)),
+                        Kind::Holiday(_) | Kind::HolidayDay(_) => {
+                            consider(&mut best, named_days::holiday(self, i));
+                        }
+                        Kind::DayWord(_) | Kind::Tonight => {
+                            consider(&mut best, relative::day_word(self, i));
+                        }
+                        Kind::ClockWord(_) => consider(&mut best, clock::clock(self, i)),
+                        Kind::Ref(_) => consider(&mut best, relative::reference(self, i)),
+                        Kind::PartOfDay(_) => consider(&mut best, relative::part_of_day(self, i)),
+                        Kind::Unit(_) | Kind::Units(_) => {
+                            consider(&mut best, relative::unit_led(self, i));
+                            consider(&mut best, quantity::quantity(self, i));
+                        }
+                        Kind::Cardinal(_) | Kind::Hundred | Kind::Dozen | Kind::Half => {
+                            consider(&mut best, dates::spelled_year(self, i));
+                            consider(&mut best, quantity::quantity(self, i));
+                            consider(&mut best, recurrence::set(self, i));
+                        }
+                        Kind::W(w) => self.function_word(i, w, &mut best),
+                        Kind::Future | Kind::Past | Kind::PresentTense | Kind::Thousand => {}
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    fn function_word(&self, i: usize, w: W, best: &mut Option<Found>) {
+        match w {
+            W::This
+            | W::Last
+            | W::Next
+            | W::Past
+            | W::Coming
+            | W::Previous
+            | W::Following
+            | W::Current
+            | W::That
+            | W::Same
+            | W::Recent
+            | W::Latest
+            | W::Prior
+            | W::Preceding
+            | W::Future
+            | W::Present => consider(best, relative::deictic(self, i)),
+            W::A | W::Several | W::Few | W::Couple | W::Many | W::Some => {
+                consider(best, quantity::quantity(self, i));
+                consider(best, recurrence::set(self, i));
+            }
+            W::Every | W::Each | W::Per | W::Once | W::Twice => {
+                consider(best, recurrence::set(self, i));
+            }
+            W::Fiscal => consider(best, periods::fiscal(self, i)),
+            W::Q | W::H | W::Fy => consider(best, periods::shorthand(self, i)),
+            W::Full | W::Entire | W::Whole => consider(best, relative::whole_unit(self, i)),
+            W::New => consider(best, named_days::holiday(self, i)),
+            _ => {}
+        }
+    }
+
+    /// Modifiers around a date: "early next year", "mid-1990s", "the end of 1990",
+    /// "earlier this month", "late yesterday". The value is the inner expression's (TimeML
+    /// keeps the modifier in a separate `mod` attribute).
+    pub(crate) fn modified(&self, i: usize) -> Option<Found> {
+        match self.w(i)? {
+            W::Early | W::Late | W::Mid | W::Earlier | W::Later => {
+                let mut j = i + 1;
+                if self.punct(j, '-') {
+                    j += 1;
+                }
+                // "earlier in the day" is the same day.
+                let inner = self.at_with(j, false).filter(|f| f.start == j)?;
+                modifiable(&inner.expr).then_some(Found { start: i, ..inner })
+            }
+            W::The => {
+                let what = self.w(i + 1)?;
+                if !matches!(
+                    what,
+                    W::End | W::Beginning | W::Middle | W::Start | W::Close | W::Turn | W::Rest
+                ) || !self.is(i + 2, W::Of)
+                {
+                    return None;
+                }
+                let j = i + 3;
+                let inner = relative::unit_as_period(self, j).or_else(|| self.at_with(j, false))?;
+                (inner.start == j && modifiable(&inner.expr)).then_some(Found {
+                    start: i,
+                    takes_the: false,
+                    ..inner
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Expressions a modifier can wrap: dates, not durations or recurrences.
+fn modifiable(expr: &Expr) -> bool {
+    use super::expr::Core;
+    !matches!(expr.core, Core::Duration { .. } | Core::EveryUnit { .. } | Core::EverySlot(_))
+}
+
+/// Keeps the longer of two matches (the earlier one on a tie).
+pub(crate) fn consider(best: &mut Option<Found>, candidate: Option<Found>) {
+    if let Some(c) = candidate
+        && best.is_none_or(|b| c.end > b.end || (c.end == b.end && c.start < b.start))
+    {
+        *best = Some(c);
+    }
+}
+
+/// Every expression in the text, in order, never overlapping.
+pub(crate) fn recognize(text: &str, toks: &[Token]) -> Vec<Found> {
+    let p = Parser::new(text, toks);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if p.can_start(i)
+            && let Some(f) = p.at(i)
+            && f.end > i
+        {
+            out.push(f);
+            i = f.end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
