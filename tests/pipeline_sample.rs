@@ -242,3 +242,12 @@ fn empty_and_placeless_texts_give_empty_documents() {
         assert!(doc.mentions.is_empty(), "{text:?}: {:?}", doc.mentions);
     }
 }
+
+#[test]
+fn the_document_date_comes_from_the_dateline_and_times_are_anchored_on_it() {
+    let doc = sample();
+    assert_eq!(doc.date, chrono::NaiveDate::from_ymd_opt(2023, 10, 12));
+    let values: Vec<&str> = doc.timexes.iter().map(|t| t.value.as_str()).collect();
+    assert!(values.contains(&"2023-09-13"), "{values:?}");
+    assert!(values.contains(&"1948-10-12"), "{values:?}");
+}

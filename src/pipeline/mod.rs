@@ -8,7 +8,8 @@
 //! 5. [`apposition`] and [`relative`]: "X (former Y)" pairs and "180 km north of X";
 //! 6. [`resolve`]: candidates ranked by prominence, text cues and document context;
 //! 7. [`descriptive`]: "the only border crossing between the two countries";
-//! 8. time expressions and the document date, then events (later stages, see `run`).
+//! 8. [`crate::timex`]: the document date and time expressions;
+//! 9. events (the `events` stage, see `run`).
 
 mod actors;
 mod apposition;
@@ -30,6 +31,7 @@ use crate::model::{
     Actor, ActorId, Candidate, DateSource, Document, DocumentInput, Mention, MentionId,
     MentionKind, RelativeLocation, Span,
 };
+use crate::timex::{self, TimexRecognizer};
 use resolve::{Relations, Resolution};
 pub(crate) use resources::Resources;
 use tokens::Tokens;
@@ -41,12 +43,13 @@ pub use weights::{MAX_ALTERNATIVES, RECOGNITION_THRESHOLD};
 #[derive(Clone, Debug)]
 pub struct Pipeline {
     resources: Arc<Resources>,
+    timex: TimexRecognizer,
 }
 
 impl Pipeline {
     /// A pipeline over a loaded gazetteer (and the built-in English lexicon).
     pub fn new(gazetteer: Arc<Gazetteer>) -> Self {
-        Self { resources: Arc::new(Resources::new(gazetteer)) }
+        Self { resources: Arc::new(Resources::new(gazetteer)), timex: TimexRecognizer::new() }
     }
 
     /// The gazetteer this pipeline resolves against.
@@ -164,12 +167,14 @@ impl Pipeline {
                 spans: a.spans,
             })
             .collect();
-        // Time expressions and the document date: the `timex` stage (find_timexes,
-        // infer_document_date) plugs in here once it lands; until then a given date is kept.
+        // The document date: given by the caller, else from the dateline, explicit dates and
+        // anniversaries; relative time expressions are anchored on it.
         let (date, date_source) = match input.date {
             Some(d) => (Some(d), DateSource::Given),
-            None => (None, DateSource::Unknown),
+            None => timex::infer_document_date(text)
+                .map_or((None, DateSource::Unknown), |(d, s)| (Some(d), s)),
         };
+        let timexes = self.timex.find(text, date);
         let mut document = Document {
             name: input.name,
             text: input.text.clone(),
@@ -177,7 +182,7 @@ impl Pipeline {
             date_source,
             sentences: t.sentences.clone(),
             mentions,
-            timexes: Vec::new(),
+            timexes,
             actors,
             relative_locations,
             events: Vec::new(),
