@@ -26,10 +26,12 @@ mod words;
 
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use crate::gazetteer::{EntryId, Gazetteer};
 use crate::model::{
     Actor, ActorId, Candidate, DateSource, Document, DocumentInput, Mention, MentionId,
-    MentionKind, RelativeLocation, Span,
+    MentionKind, Place, RelativeLocation, Span,
 };
 use crate::timex::{self, TimexRecognizer};
 use resolve::{Relations, Resolution};
@@ -105,12 +107,13 @@ impl Pipeline {
         let relations =
             Relations { appositions: &appositions, relatives: &relatives, dateline: dateline_spot };
         let resolutions = resolve::resolve(&t, res, &spots, &relations);
+        let mut places: FxHashMap<EntryId, Option<Place>> = FxHashMap::default();
         let mut mentions: Vec<Mention> = spots
             .iter()
             .zip(&resolutions)
             .zip(&is_output)
             .filter(|(_, output)| **output)
-            .map(|((spot, r), _)| self.mention(text, spot.span, spot.kind, r))
+            .map(|((spot, r), _)| self.mention(text, spot.span, spot.kind, r, &mut places))
             .collect();
         if given_spans.is_none() {
             for d in descriptive::find_descriptions(&t, res, &mentions) {
@@ -194,16 +197,27 @@ impl Pipeline {
     }
 
     /// A mention from a spot's resolution.
-    fn mention(&self, text: &str, span: Span, kind: MentionKind, r: &Resolution) -> Mention {
+    fn mention(
+        &self,
+        text: &str,
+        span: Span,
+        kind: MentionKind,
+        r: &Resolution,
+        places: &mut FxHashMap<EntryId, Option<Place>>,
+    ) -> Mention {
         let g = &self.resources.gazetteer;
-        let place = r.chosen().and_then(|e| g.place(e));
+        // Places repeat across mentions: each is copied out of the gazetteer once.
+        let mut place_of = |e: EntryId| places.entry(e).or_insert_with(|| g.place(e)).clone();
+        let place = r.chosen().and_then(&mut place_of);
         let score = r.ranked.first().map_or(0.0, |x| x.1);
         let alternatives = r
             .ranked
             .iter()
             .skip(1)
             .take(MAX_ALTERNATIVES)
-            .filter_map(|&(e, p): &(EntryId, f32)| Some(Candidate { place: g.place(e)?, score: p }))
+            .filter_map(|&(e, p): &(EntryId, f32)| {
+                Some(Candidate { place: place_of(e)?, score: p })
+            })
             .collect();
         Mention {
             id: MentionId(0),

@@ -174,8 +174,14 @@ pub(crate) fn resolve(
             probs[i] = if reps[i] == i { softmax(&cands[i]) } else { probs[reps[i]].clone() };
         }
     }
-    let mut out: Vec<Resolution> =
-        (0..spots.len()).map(|i| finish(res, &spots[i], &cands[reps[i]], &probs[i])).collect();
+    let mut out: Vec<Resolution> = Vec::with_capacity(spots.len());
+    for i in 0..spots.len() {
+        let resolution = match reps[i] {
+            r if r == i => finish(res, &spots[i], &cands[i], &probs[i]),
+            r => out[r].clone(),
+        };
+        out.push(resolution);
+    }
     one_sense_per_document(spots, &qualifiers, relations, &mut out);
     out
 }
