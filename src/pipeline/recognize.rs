@@ -226,7 +226,7 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
     let max_tokens = g.max_name_tokens().max(1);
     let mut out = Vec::new();
     // News repeats its names: each distinct key is looked up once per document.
-    let mut looked_up: FxHashMap<(String, Written), Vec<NameMatch>> = FxHashMap::default();
+    let mut looked_up: FxHashMap<String, [Option<Vec<NameMatch>>; 4]> = FxHashMap::default();
     let mut prefixes: FxHashMap<String, bool> = FxHashMap::default();
     let mut i = 0;
     while i < t.len() {
@@ -242,10 +242,14 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
             // A name never ends on a possessive ("France’s" is not the town of Frances).
             if t.tokens[j - 1].kind != TokenKind::Possessive {
                 let written = Written::of(t.slice(i, j));
-                let matches = looked_up
-                    .entry((key.clone(), written))
-                    .or_insert_with(|| res.lookup(&key, written));
-                if !matches.is_empty() {
+                let slot = usize::from(written.cased) * 2 + usize::from(written.dotted);
+                if looked_up.get(key.as_str()).is_none_or(|known| known[slot].is_none()) {
+                    let found = res.lookup(&key, written);
+                    looked_up.entry(key.clone()).or_default()[slot] = Some(found);
+                }
+                if let Some(matches) = looked_up.get(key.as_str()).and_then(|k| k[slot].as_ref())
+                    && !matches.is_empty()
+                {
                     best = Some((j, matches.clone()));
                 }
             }
@@ -256,7 +260,7 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
             if t.tokens[j].kind != TokenKind::Possessive {
                 prefix.push(' ');
             }
-            let continues = match prefixes.get(&prefix) {
+            let continues = match prefixes.get(prefix.as_str()) {
                 Some(&known) => known,
                 None => {
                     let known = g.has_prefix(&prefix);
