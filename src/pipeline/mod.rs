@@ -1,28 +1,62 @@
-//! The extraction pipeline: text in, places, times and events out.
+//! The extraction pipeline: text in, places, people, relative locations and events out.
 //!
-//! PLACEHOLDER during bring-up: stages (recognize, resolve, timex, events) are added here.
+//! Stages, in order (each a module named for what it does):
+//! 1. [`tokens`]: tokens and sentences ([`crate::text::segment`]), folded words, case evidence;
+//! 2. [`credits`] and [`dateline`]: photo credits (no places in them) and the dateline city;
+//! 3. [`actors`]: people and organisations, which block false places ("Kim", "EFE");
+//! 4. [`recognize`]: gazetteer names weighed by evidence into place mentions;
+//! 5. [`apposition`] and [`relative`]: "X (former Y)" pairs and "180 km north of X";
+//! 6. [`resolve`]: candidates ranked by prominence, text cues and document context;
+//! 7. [`descriptive`]: "the only border crossing between the two countries";
+//! 8. [`crate::timex`]: the document date and time expressions;
+//! 9. events (the `events` stage, see `run`).
+
+mod actors;
+mod apposition;
+mod credits;
+mod dateline;
+mod descriptive;
+mod recognize;
+mod relative;
+mod resolve;
+mod resources;
+mod tokens;
+mod weights;
+mod words;
 
 use std::sync::Arc;
 
-use crate::gazetteer::Gazetteer;
-use crate::model::{DateSource, Document, DocumentInput, Span};
+use rustc_hash::FxHashMap;
+
+use crate::gazetteer::{EntryId, Gazetteer};
+use crate::model::{
+    Actor, ActorId, Candidate, DateSource, Document, DocumentInput, Mention, MentionId,
+    MentionKind, Place, RelativeLocation, Span,
+};
+use crate::timex::{self, TimexRecognizer};
+use resolve::{Relations, Resolution};
+pub(crate) use resources::Resources;
+use tokens::Tokens;
+
+pub use weights::{MAX_ALTERNATIVES, RECOGNITION_THRESHOLD};
 
 /// Runs every stage over a document. Cheap to clone and `Send + Sync`: one pipeline serves
 /// all worker threads.
 #[derive(Clone, Debug)]
 pub struct Pipeline {
-    gazetteer: Arc<Gazetteer>,
+    resources: Arc<Resources>,
+    timex: TimexRecognizer,
 }
 
 impl Pipeline {
-    /// A pipeline over a loaded gazetteer.
+    /// A pipeline over a loaded gazetteer (and the built-in English lexicon).
     pub fn new(gazetteer: Arc<Gazetteer>) -> Self {
-        Self { gazetteer }
+        Self { resources: Arc::new(Resources::new(gazetteer)), timex: TimexRecognizer::new() }
     }
 
     /// The gazetteer this pipeline resolves against.
     pub fn gazetteer(&self) -> &Arc<Gazetteer> {
-        &self.gazetteer
+        &self.resources.gazetteer
     }
 
     /// Processes one document. Never fails: what cannot be resolved is kept with a reason.
@@ -32,22 +66,168 @@ impl Pipeline {
 
     /// Processes one document whose place mentions are already known (`spans`), resolving
     /// only those. Used to measure resolution apart from recognition ("gold toponyms").
+    /// Spans out of bounds or not on character boundaries are skipped.
     pub fn process_with_spans(&self, input: DocumentInput, spans: &[Span]) -> Document {
         self.run(input, Some(spans))
     }
 
-    fn run(&self, input: DocumentInput, _given_spans: Option<&[Span]>) -> Document {
-        Document {
+    #[tracing::instrument(level = "debug", skip_all, fields(name = %input.name, bytes = input.text.len()))]
+    fn run(&self, input: DocumentInput, given_spans: Option<&[Span]>) -> Document {
+        let res = &*self.resources;
+        let text = input.text.as_str();
+        let t = Tokens::new(text);
+        let credits = credits::find_credits(&t);
+        let dateline = dateline::find_dateline(&t);
+        let found_actors = actors::find_actors(&t, res, dateline.as_ref(), &credits);
+        let recognized = recognize::recognize(&t, res, &found_actors, &credits, dateline.as_ref());
+        // With given spans, only those are output; the places recognised elsewhere in the text
+        // stay as context (qualifiers, the document's countries, coherence), as a reader has it.
+        let (spots, is_output) = match given_spans {
+            Some(spans) => {
+                let mut spots: Vec<(recognize::Spot, bool)> =
+                    recognize::spots_at(&t, res, spans).into_iter().map(|s| (s, true)).collect();
+                for s in recognized {
+                    if !spots.iter().any(|(g, _)| g.span.overlaps(&s.span)) {
+                        spots.push((s, false));
+                    }
+                }
+                spots.sort_by_key(|(s, _)| (s.span.start_byte, s.span.end_byte));
+                spots.into_iter().unzip()
+            }
+            None => {
+                let n = recognized.len();
+                (recognized, vec![true; n])
+            }
+        };
+        let appositions = apposition::find_appositions(&t, &spots);
+        let relatives = relative::find_relative(&t, &spots);
+        let dateline_spot = dateline
+            .as_ref()
+            .and_then(|d| spots.iter().position(|s| s.tokens == d.place && s.dateline));
+        let relations =
+            Relations { appositions: &appositions, relatives: &relatives, dateline: dateline_spot };
+        let resolutions = resolve::resolve(&t, res, &spots, &relations);
+        let mut places: FxHashMap<EntryId, Option<Place>> = FxHashMap::default();
+        let mut mentions: Vec<Mention> = spots
+            .iter()
+            .zip(&resolutions)
+            .zip(&is_output)
+            .filter(|(_, output)| **output)
+            .map(|((spot, r), _)| self.mention(text, spot.span, spot.kind, r, &mut places))
+            .collect();
+        if given_spans.is_none() {
+            for d in descriptive::find_descriptions(&t, res, &mentions) {
+                if mentions.iter().any(|m| m.span.overlaps(&d.span)) {
+                    continue;
+                }
+                let place = res.gazetteer.place(d.entry);
+                mentions.push(Mention {
+                    id: MentionId(0),
+                    span: d.span,
+                    text: d.span.text(text).unwrap_or("").to_owned(),
+                    kind: MentionKind::Descriptive,
+                    score: if place.is_some() { 1.0 } else { 0.0 },
+                    place,
+                    alternatives: Vec::new(),
+                    reason: Some(d.reason),
+                });
+            }
+        }
+        // Sorted by offset, ids are indices; spots map to mentions by span.
+        mentions.sort_by_key(|m| (m.span.start_byte, m.span.end_byte));
+        for (i, m) in mentions.iter_mut().enumerate() {
+            m.id = MentionId(i as u32);
+        }
+        let mention_at =
+            |span: Span| mentions.iter().position(|m| m.span == span).map(|i| MentionId(i as u32));
+        let relative_locations: Vec<RelativeLocation> = relatives
+            .iter()
+            .filter_map(|r| {
+                let anchor = mention_at(spots[r.anchor].span)?;
+                let anchor_place = mentions[anchor.index()].place.as_ref();
+                let implied = anchor_place.map(|p| resolve::implied_area(r, p.position).0);
+                Some(RelativeLocation {
+                    span: r.span,
+                    text: r.span.text(text).unwrap_or("").to_owned(),
+                    anchor,
+                    target: r.target.and_then(|x| mention_at(spots[x].span)),
+                    distance_km: r.distance_km,
+                    distance_tolerance: r.tolerance,
+                    bearing_deg: r.bearing_deg.unwrap_or(0.0),
+                    bearing_spread_deg: r.spread_deg,
+                    implied: if r.bearing_deg.is_some() { implied } else { None },
+                })
+            })
+            .collect();
+        let actors: Vec<Actor> = found_actors
+            .list
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| Actor {
+                id: ActorId(i as u32),
+                name: a.name,
+                kind: a.kind,
+                spans: a.spans,
+            })
+            .collect();
+        // The document date: given by the caller, else from the dateline, explicit dates and
+        // anniversaries; relative time expressions are anchored on it.
+        let (date, date_source) = match input.date {
+            Some(d) => (Some(d), DateSource::Given),
+            None => timex::infer_document_date(text)
+                .map_or((None, DateSource::Unknown), |(d, s)| (Some(d), s)),
+        };
+        let timexes = self.timex.find(text, date);
+        let mut document = Document {
             name: input.name,
-            text: input.text,
-            date: input.date,
-            date_source: if input.date.is_some() { DateSource::Given } else { DateSource::Unknown },
-            sentences: Vec::new(),
-            mentions: Vec::new(),
-            timexes: Vec::new(),
-            actors: Vec::new(),
-            relative_locations: Vec::new(),
+            text: input.text.clone(),
+            date,
+            date_source,
+            sentences: t.sentences.clone(),
+            mentions,
+            timexes,
+            actors,
+            relative_locations,
             events: Vec::new(),
+        };
+        // Events: the `events` stage (extract_events over the document's sentences, mentions,
+        // actors and timexes) fills `document.events` here.
+        document.events.clear();
+        document
+    }
+
+    /// A mention from a spot's resolution.
+    fn mention(
+        &self,
+        text: &str,
+        span: Span,
+        kind: MentionKind,
+        r: &Resolution,
+        places: &mut FxHashMap<EntryId, Option<Place>>,
+    ) -> Mention {
+        let g = &self.resources.gazetteer;
+        // Places repeat across mentions: each is copied out of the gazetteer once.
+        let mut place_of = |e: EntryId| places.entry(e).or_insert_with(|| g.place(e)).clone();
+        let place = r.chosen().and_then(&mut place_of);
+        let score = r.ranked.first().map_or(0.0, |x| x.1);
+        let alternatives = r
+            .ranked
+            .iter()
+            .skip(1)
+            .take(MAX_ALTERNATIVES)
+            .filter_map(|&(e, p): &(EntryId, f32)| {
+                Some(Candidate { place: place_of(e)?, score: p })
+            })
+            .collect();
+        Mention {
+            id: MentionId(0),
+            span,
+            text: span.text(text).unwrap_or("").to_owned(),
+            kind,
+            place,
+            score,
+            alternatives,
+            reason: Some(r.reason.clone()),
         }
     }
 }

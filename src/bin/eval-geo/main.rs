@@ -31,7 +31,7 @@ use clap::Parser;
 use rayon::prelude::*;
 
 use newsmap::gazetteer::Gazetteer;
-use newsmap::model::{Document, DocumentInput, Span};
+use newsmap::model::{Document, DocumentInput, MentionKind, Span};
 use newsmap::pipeline::Pipeline;
 
 use crate::report::CorpusReport;
@@ -56,6 +56,40 @@ struct Args {
     /// Write each corpus's misses and false alarms to `<DIR>/<corpus>.errors.txt`.
     #[arg(long)]
     dump: Option<PathBuf>,
+    /// Which documents: `dev` (every 5th, index 0, 5, 10, ...: the only ones looked at while
+    /// tuning), `test` (the other four fifths) or `all`.
+    #[arg(long, value_enum, default_value_t = Split::All)]
+    split: Split,
+}
+
+/// A fixed split of each corpus into development and test documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Split {
+    /// Every 5th document (index divisible by 5).
+    Dev,
+    /// The other documents.
+    Test,
+    /// Every document.
+    All,
+}
+
+impl Split {
+    fn keeps(self, index: usize) -> bool {
+        match self {
+            Split::Dev => index.is_multiple_of(5),
+            Split::Test => !index.is_multiple_of(5),
+            Split::All => true,
+        }
+    }
+}
+
+/// Whether a corpus annotates adjectival demonyms ("Russian officials") as toponyms: LGL and
+/// GeoWebNews do (GeoWebNews as Non_Literal_Modifier), GeoVirus and WikToR do not. newsmap
+/// outputs demonyms as their own mention kind; they are scored only where the gold has them.
+/// Descriptive mentions ("the only border crossing ...") are never in the gold and never
+/// scored.
+fn counts_demonyms(corpus: &str) -> bool {
+    matches!(corpus, "LGL" | "GeoWebNews")
 }
 
 fn main() -> ExitCode {
@@ -76,6 +110,11 @@ fn run() -> anyhow::Result<()> {
     for name in &args.corpus {
         let path = args.corpora.join(format!("{name}.jsonl"));
         let mut docs = corpus::read(&path)?;
+        let mut index = 0;
+        docs.retain(|_| {
+            index += 1;
+            args.split.keeps(index - 1)
+        });
         if let Some(limit) = args.limit {
             docs.truncate(limit);
         }
@@ -117,7 +156,7 @@ fn char_to_byte(text: &str) -> impl Fn(usize) -> usize + '_ {
     move |c| offsets.get(c).copied().unwrap_or(text.len())
 }
 
-fn predictions(doc: &Document) -> Vec<Predicted> {
+fn predictions(doc: &Document, demonyms: bool) -> Vec<Predicted> {
     // Character index of every byte offset that starts a character (and of the end).
     let mut char_of = vec![0usize; doc.text.len() + 1];
     for (index, (byte, _)) in doc.text.char_indices().enumerate() {
@@ -126,6 +165,11 @@ fn predictions(doc: &Document) -> Vec<Predicted> {
     char_of[doc.text.len()] = doc.text.chars().count();
     doc.mentions
         .iter()
+        .filter(|m| match m.kind {
+            MentionKind::Toponym => true,
+            MentionKind::Demonym => demonyms,
+            MentionKind::Descriptive => false,
+        })
         .map(|m| Predicted {
             start: char_of[m.span.start_byte],
             end: char_of[m.span.end_byte],
@@ -146,12 +190,12 @@ fn evaluate(
         .map(|doc| {
             let gold = gold_of(doc);
             let input = DocumentInput { name: doc.id.clone(), text: doc.text.clone(), date: None };
-            let end_to_end = predictions(&pipeline.process(input.clone()));
+            let end_to_end = predictions(&pipeline.process(input.clone()), counts_demonyms(name));
             let to_byte = char_to_byte(&doc.text);
             let spans: Vec<Span> =
                 gold.iter().map(|g| Span::new(to_byte(g.start), to_byte(g.end))).collect();
-            let given = predictions(&pipeline.process_with_spans(input, &spans));
-            score_document(name, doc, &gold, &end_to_end, &given)
+            let given = predictions(&pipeline.process_with_spans(input, &spans), true);
+            score_document(name, doc, &gold, &end_to_end, Some(&given))
         })
         .collect();
     let mut total = CorpusReport::new(name, docs.len());
@@ -172,7 +216,7 @@ fn score_document(
     doc: &corpus::GoldDocument,
     gold: &[Gold],
     end_to_end: &[Predicted],
-    given: &[Predicted],
+    given: Option<&[Predicted]>,
 ) -> CorpusReport {
     let mut report = CorpusReport::new(name, 1);
     for (rule, counts, errors) in [
@@ -201,8 +245,11 @@ fn score_document(
             report.dump = dump_errors(doc, gold, end_to_end, &pairs);
         }
     }
-    for (g, p) in gold.iter().zip(given) {
-        report.given_errors.push(g, p.position);
+    if let Some(given) = given {
+        for g in gold {
+            let p = given.iter().find(|p| p.start == g.start && p.end == g.end);
+            report.given_errors.push(g, p.and_then(|p| p.position));
+        }
     }
     report
 }
@@ -274,7 +321,7 @@ fn evaluate_baseline(
                 Predicted { start: s.start, end: s.end, text, position }
             })
             .collect();
-        total.add(&score_document(name, doc, &gold, &predicted, &[]));
+        total.add(&score_document(name, doc, &gold, &predicted, None));
     }
     Ok(total)
 }

@@ -1,0 +1,828 @@
+//! Resolution: which gazetteer entry each mention names.
+//!
+//! Every candidate gets a score from named, documented evidence
+//! ([`super::weights::resolution`]): its prominence (population, kind, capital), how the name
+//! relates to it (preferred, alternate, former, code, loose spelling), generic words ("Amur
+//! region"), "City, State" qualifiers, appositions ("Tsiolkovsky (former Uglegorsk)"), then,
+//! iterating over the document, its country and region being named, nearness to the other
+//! places chosen, the dateline, relative expressions' implied points, and being chosen by
+//! another mention. A softmax over a mention's candidates gives their probabilities. Finally
+//! one sense per document: unqualified mentions of the same name share one resolution.
+
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+
+use super::Resources;
+use super::recognize::{Spot, kind_fits};
+use super::relative::RelativeExpr;
+use super::tokens::Tokens;
+use super::weights::{COHERENCE_HALF_KM, RESOLUTION_TEMPERATURE, resolution as w};
+use super::words::GenericKind;
+use crate::gazetteer::{EntryId, MatchKind, NameKind, NameMatch};
+use crate::geodesy::{destination, distance_km};
+use crate::model::{MentionKind, PlaceKind, PlaceNamespace, Position};
+
+/// Candidates kept per mention, by prior: "Springfield" has dozens; the rest never win.
+const MAX_CANDIDATES: usize = 40;
+
+/// Context rounds after the first, prior-only one.
+const CONTEXT_ROUNDS: usize = 2;
+
+/// Other places used for spatial coherence, the most confident first.
+const MAX_COHERENCE_PLACES: usize = 60;
+
+/// Slack added to a relative expression's radius, in km (gazetteer points of towns and
+/// facilities are not where the reporter measured from).
+const RELATIVE_SLACK_KM: f64 = 30.0;
+
+/// Distance within which a candidate is "near the dateline", in km.
+const DATELINE_NEAR_KM: f64 = 300.0;
+
+/// Relations between mentions that resolution uses as evidence.
+#[derive(Debug, Default)]
+pub(crate) struct Relations<'a> {
+    /// Pairs of spots naming one place ("Tsiolkovsky (former Uglegorsk)").
+    pub appositions: &'a [(usize, usize)],
+    /// Relative expressions anchored on spots.
+    pub relatives: &'a [RelativeExpr],
+    /// The dateline city's spot.
+    pub dateline: Option<usize>,
+}
+
+/// The outcome for one mention.
+#[derive(Clone, Debug)]
+pub(crate) struct Resolution {
+    /// Candidates with probabilities, best first (empty when there were none).
+    pub ranked: Vec<(EntryId, f32)>,
+    /// How the choice was made, or why there is none.
+    pub reason: String,
+}
+
+impl Resolution {
+    /// The chosen entry.
+    pub fn chosen(&self) -> Option<EntryId> {
+        self.ranked.first().map(|r| r.0)
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Cand {
+    entry: EntryId,
+    kind: PlaceKind,
+    country: Option<[u8; 2]>,
+    admin1: Option<EntryId>,
+    admin2: Option<EntryId>,
+    position: Position,
+    /// Unit vector of `position`, for fast closeness.
+    xyz: [f64; 3],
+    population: u64,
+    prior: f32,
+    evidence: Vec<(&'static str, f32)>,
+}
+
+impl Cand {
+    fn score(&self) -> f32 {
+        self.prior + self.evidence.iter().map(|e| e.1).sum::<f32>()
+    }
+
+    /// True for places whose point stands for a large area (countries, continents, regions).
+    fn is_large(&self) -> bool {
+        matches!(self.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region)
+    }
+}
+
+/// Resolves every spot; `result[i]` belongs to `spots[i]`.
+pub(crate) fn resolve(
+    t: &Tokens<'_>,
+    res: &Resources,
+    spots: &[Spot],
+    relations: &Relations<'_>,
+) -> Vec<Resolution> {
+    // Mentions of one name with the same generic cue have the same candidates and priors, and
+    // unless a relation of their own singles them out (qualifier, apposition, relative
+    // expression, dateline), the same evidence: one representative is scored for all.
+    let qualifiers = qualifier_pairs(t, spots);
+    let personal: Vec<bool> = (0..spots.len())
+        .map(|i| {
+            qualifiers.iter().any(|&(a, b)| a == i || b == i)
+                || relations.appositions.iter().any(|&(a, b)| a == i || b == i)
+                || relations.relatives.iter().any(|r| r.described.contains(&i))
+                || relations.dateline == Some(i)
+        })
+        .collect();
+    let mut interned: FxHashMap<&str, u32> = FxHashMap::default();
+    let key_ids: Vec<u32> = spots
+        .iter()
+        .map(|s| {
+            let next = interned.len() as u32;
+            *interned.entry(s.key.as_str()).or_insert(next)
+        })
+        .collect();
+    let mut first: FxHashMap<(u32, Option<GenericKind>), usize> = FxHashMap::default();
+    let mut first_plain: FxHashMap<(u32, Option<GenericKind>), usize> = FxHashMap::default();
+    let mut reps: Vec<usize> = Vec::with_capacity(spots.len());
+    let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(spots.len());
+    for (i, s) in spots.iter().enumerate() {
+        let signature = (key_ids[i], s.generic);
+        if !personal[i]
+            && let Some(&j) = first_plain.get(&signature)
+        {
+            reps.push(j);
+            cands.push(Vec::new());
+            continue;
+        }
+        reps.push(i);
+        match first.get(&signature) {
+            Some(&j) => cands.push(cands[j].clone()),
+            None => {
+                first.insert(signature, i);
+                cands.push(candidates(res, s));
+            }
+        }
+        if !personal[i] {
+            first_plain.insert(signature, i);
+        }
+    }
+    let entries: Vec<Vec<CandidateArea>> = cands
+        .iter()
+        .map(|list| list.iter().map(|c| (c.entry, c.country, c.admin1, c.admin2)).collect())
+        .collect();
+    let mut probs: Vec<Vec<f32>> = cands.iter().map(|c| softmax(c)).collect();
+    for (i, &r) in reps.iter().enumerate() {
+        if r != i {
+            probs[i] = probs[r].clone();
+        }
+    }
+    for round in 0..=CONTEXT_ROUNDS {
+        let snapshot = Snapshot::take(spots, &key_ids, &reps, &cands, &probs, &entries);
+        for i in 0..cands.len() {
+            // A single candidate needs no evidence to win.
+            if reps[i] != i || cands[i].len() < 2 {
+                continue;
+            }
+            let list = &mut cands[i];
+            for c in list.iter_mut() {
+                c.evidence.clear();
+            }
+            snapshot.textual_evidence(i, list, &qualifiers, relations);
+            if round > 0 {
+                snapshot.context_evidence(i, list, relations);
+            }
+        }
+        for i in 0..cands.len() {
+            probs[i] = if reps[i] == i { softmax(&cands[i]) } else { probs[reps[i]].clone() };
+        }
+    }
+    let mut out: Vec<Resolution> = Vec::with_capacity(spots.len());
+    for i in 0..spots.len() {
+        let resolution = match reps[i] {
+            r if r == i => finish(res, &spots[i], &cands[i], &probs[i]),
+            r => out[r].clone(),
+        };
+        out.push(resolution);
+    }
+    one_sense_per_document(spots, &qualifiers, relations, &mut out);
+    out
+}
+
+/// A candidate's entry with the country, admin1 and admin2 it lies in.
+type CandidateArea = (EntryId, Option<[u8; 2]>, Option<EntryId>, Option<EntryId>);
+
+/// Candidates of a spot with their priors, best first, at most [`MAX_CANDIDATES`].
+fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
+    let g = &res.gazetteer;
+    let mut best: HashMap<EntryId, NameMatch> = HashMap::new();
+    for m in &spot.matches {
+        let entry = best.entry(m.entry).or_insert(*m);
+        if (m.match_kind, m.name_kind) < (entry.match_kind, entry.name_kind) {
+            *entry = *m;
+        }
+    }
+    let mut matches: Vec<NameMatch> = best.into_values().collect();
+    matches.sort_by_key(|m| m.entry);
+    let names_former_state = matches.iter().any(|m| {
+        matches!(m.name_kind, NameKind::Preferred | NameKind::Official | NameKind::Alternate)
+            && g.entry(m.entry).is_some_and(|e| is_former_state(&e))
+    });
+    let mut out: Vec<Cand> = matches
+        .iter()
+        .filter_map(|m| {
+            let e = g.entry(m.entry)?;
+            let mut prior = w::POPULATION * ((e.population as f32).ln_1p() / 1e9f32.ln());
+            prior += match e.kind {
+                PlaceKind::Country => w::COUNTRY,
+                PlaceKind::Admin1 => w::ADMIN1,
+                PlaceKind::Admin2 => w::ADMIN2,
+                PlaceKind::Continent => w::CONTINENT,
+                PlaceKind::Airport => w::AIRPORT,
+                PlaceKind::City => 0.0,
+                PlaceKind::Region
+                | PlaceKind::Water
+                | PlaceKind::Landform
+                | PlaceKind::Facility => w::LANDMARK,
+            };
+            prior += match e.feature_code {
+                Some("PPLC") => w::CAPITAL,
+                Some("PPLA") => w::REGIONAL_CAPITAL,
+                _ => 0.0,
+            };
+            if e.place_id.namespace == PlaceNamespace::M49 {
+                prior += w::MACRO_REGION;
+            }
+            prior += match m.name_kind {
+                NameKind::Preferred | NameKind::Official | NameKind::Demonym => 0.0,
+                NameKind::Short => w::SHORT_NAME,
+                NameKind::Alternate => w::ALTERNATE_NAME,
+                NameKind::Historical => w::HISTORICAL_NAME,
+                NameKind::Abbreviation => w::ABBREVIATION_NAME,
+                NameKind::Code => w::CODE_NAME,
+            };
+            if m.match_kind == MatchKind::Variant {
+                prior += w::VARIANT_MATCH;
+            }
+            // The text names a former state ("the Soviet Union") that the gazetteer also lists
+            // as a former name of its successor: the text means the former state.
+            if names_former_state
+                && m.name_kind == NameKind::Historical
+                && e.kind == PlaceKind::Country
+            {
+                prior += w::SUCCESSOR_OF_NAMED_FORMER_STATE;
+            }
+            if spot.generic.is_some_and(|k| kind_fits(k, e.kind)) {
+                prior += w::GENERIC_KIND;
+            }
+            Some(Cand {
+                entry: m.entry,
+                kind: e.kind,
+                country: e.country.and_then(iso2),
+                admin1: e.admin1,
+                admin2: e.admin2,
+                position: e.position,
+                xyz: unit_vector(e.position),
+                population: e.population,
+                prior,
+                evidence: Vec::new(),
+            })
+        })
+        .collect();
+    // "Seoul", "Moscow": the city and the first-level region named after it; news means the
+    // city.
+    let regions: Vec<EntryId> =
+        out.iter().filter(|c| c.kind == PlaceKind::Admin1).map(|c| c.entry).collect();
+    for c in &mut out {
+        if c.kind == PlaceKind::City && c.admin1.is_some_and(|a| regions.contains(&a)) {
+            c.prior += w::CITY_OF_SAME_NAMED_REGION;
+        }
+    }
+    out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.entry.cmp(&b.entry)));
+    out.truncate(MAX_CANDIDATES);
+    out
+}
+
+fn is_former_state(e: &crate::gazetteer::Entry<'_>) -> bool {
+    e.features.iter().any(|f| f.eq_ignore_ascii_case("former country"))
+}
+
+fn iso2(code: &str) -> Option<[u8; 2]> {
+    let b = code.as_bytes();
+    (b.len() == 2).then(|| [b[0], b[1]])
+}
+
+/// "Springfield, Illinois", "Blagoveshchensk, Russia": `(qualified, qualifier)` spot pairs,
+/// the second right after the first and a comma.
+fn qualifier_pairs(t: &Tokens<'_>, spots: &[Spot]) -> Vec<(usize, usize)> {
+    spots
+        .windows(2)
+        .enumerate()
+        .filter(|(_, pair)| {
+            let (a, b) = (&pair[0], &pair[1]);
+            a.kind == MentionKind::Toponym
+                && b.kind == MentionKind::Toponym
+                && b.tokens.0 == a.tokens.1 + 1
+                && t.is_punct(a.tokens.1, ",")
+        })
+        .map(|(i, _)| (i, i + 1))
+        .collect()
+}
+
+/// What one mention's current choice is, for the others' evidence.
+#[derive(Clone, Debug)]
+struct Choice {
+    entry: EntryId,
+    kind: PlaceKind,
+    country: Option<[u8; 2]>,
+    admin1: Option<EntryId>,
+    position: Position,
+    probability: f32,
+}
+
+/// Probabilities that mentions give one place (or country), summed overall and per name.
+#[derive(Debug, Default)]
+struct Votes {
+    total: f32,
+    by_name: Vec<(u32, f32)>,
+}
+
+impl Votes {
+    fn add(&mut self, name: u32, probability: f32) {
+        self.total += probability;
+        match self.by_name.iter_mut().find(|(n, _)| *n == name) {
+            Some(v) => v.1 += probability,
+            None => self.by_name.push((name, probability)),
+        }
+    }
+
+    /// The votes of every name but `name` (a name never supports itself).
+    fn excluding(&self, name: u32) -> f32 {
+        let own = self.by_name.iter().find(|(n, _)| *n == name).map_or(0.0, |v| v.1);
+        (self.total - own).max(0.0)
+    }
+}
+
+/// The state of every mention at the start of a round.
+struct Snapshot<'s> {
+    /// Interned name of each mention: mentions of one name never vote for each other.
+    key_ids: &'s [u32],
+    choices: Vec<Option<Choice>>,
+    /// Candidate entries of each mention with their country, admin1 and admin2.
+    entries: &'s [Vec<CandidateArea>],
+    /// Country -> summed probability of mentions choosing a place in it, per key.
+    countries: FxHashMap<[u8; 2], Votes>,
+    /// Admin1 entry -> mentions that chose it directly.
+    admin1s: FxHashMap<EntryId, Votes>,
+    /// Admin1 entry -> mentions that chose a place inside it.
+    inside_admin1: FxHashMap<EntryId, Votes>,
+    /// Entry -> mentions that chose it.
+    chosen_by: FxHashMap<EntryId, Votes>,
+    /// The most confident small places chosen (for coherence), as unit vectors.
+    points: Vec<(usize, [f64; 3], f32)>,
+}
+
+impl<'s> Snapshot<'s> {
+    fn take(
+        spots: &[Spot],
+        key_ids: &'s [u32],
+        reps: &[usize],
+        cands: &[Vec<Cand>],
+        probs: &[Vec<f32>],
+        entries: &'s [Vec<CandidateArea>],
+    ) -> Self {
+        let choices: Vec<Option<Choice>> = (0..probs.len())
+            .map(|i| {
+                let (list, p) = (&cands[reps[i]], &probs[i]);
+                let (best, prob) =
+                    p.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
+                let c = list.get(best)?;
+                Some(Choice {
+                    entry: c.entry,
+                    kind: c.kind,
+                    country: c.country,
+                    admin1: c.admin1,
+                    position: c.position,
+                    probability: *prob,
+                })
+            })
+            .collect();
+        let mut countries: FxHashMap<[u8; 2], Votes> = FxHashMap::default();
+        let mut admin1s: FxHashMap<EntryId, Votes> = FxHashMap::default();
+        let mut inside_admin1: FxHashMap<EntryId, Votes> = FxHashMap::default();
+        let mut chosen_by: FxHashMap<EntryId, Votes> = FxHashMap::default();
+        // One point per place (the most confident mention's name), not per mention.
+        let mut points: Vec<(usize, [f64; 3], f32)> = Vec::new();
+        let mut point_of: FxHashMap<EntryId, usize> = FxHashMap::default();
+        for (i, c) in choices.iter().enumerate() {
+            let Some(c) = c else { continue };
+            if let Some(cc) = c.country {
+                countries.entry(cc).or_default().add(key_ids[i], c.probability);
+            }
+            if c.kind == PlaceKind::Admin1 {
+                admin1s.entry(c.entry).or_default().add(key_ids[i], c.probability);
+            }
+            if let Some(a) = c.admin1 {
+                inside_admin1.entry(a).or_default().add(key_ids[i], c.probability);
+            }
+            chosen_by.entry(c.entry).or_default().add(key_ids[i], c.probability);
+            let large =
+                matches!(c.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region);
+            if !large && spots[i].kind == MentionKind::Toponym {
+                match point_of.get(&c.entry) {
+                    Some(&k) if points[k].2 >= c.probability => {}
+                    Some(&k) => points[k] = (i, points[k].1, c.probability),
+                    None => {
+                        point_of.insert(c.entry, points.len());
+                        points.push((i, unit_vector(c.position), c.probability));
+                    }
+                }
+            }
+        }
+        points.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        points.truncate(MAX_COHERENCE_PLACES);
+        Snapshot { key_ids, choices, entries, countries, admin1s, inside_admin1, chosen_by, points }
+    }
+
+    /// Sum of probabilities of `votes` from mentions with another name than mention `i`.
+    fn others(&self, i: usize, votes: Option<&Votes>) -> f32 {
+        votes.map_or(0.0, |v| v.excluding(self.key_ids[i]))
+    }
+
+    /// Evidence from the words around mention `i`: its qualifier and appositions.
+    fn textual_evidence(
+        &self,
+        i: usize,
+        list: &mut [Cand],
+        qualifiers: &[(usize, usize)],
+        relations: &Relations<'_>,
+    ) {
+        for &(a, b) in qualifiers.iter().filter(|&&(a, b)| a == i || b == i) {
+            if a == i {
+                // "Springfield, Illinois": candidates inside the qualifier's choice.
+                if let Some(q) = &self.choices[b] {
+                    for c in list.iter_mut() {
+                        if contains(q, c.entry, c.country, c.admin1, c.admin2) {
+                            c.evidence.push((
+                                "named with the region or country it lies in",
+                                w::QUALIFIED,
+                            ));
+                        }
+                    }
+                }
+            } else if b == i {
+                // The qualifier itself: the region or country that contains a candidate of
+                // the name before it.
+                for c in list.iter_mut() {
+                    let holds = self.entries[a].iter().any(|&(e, cc, a1, a2)| {
+                        e != c.entry
+                            && match c.kind {
+                                PlaceKind::Country => cc == c.country,
+                                PlaceKind::Admin1 => a1 == Some(c.entry),
+                                PlaceKind::Admin2 => a2 == Some(c.entry),
+                                _ => false,
+                            }
+                    });
+                    if holds {
+                        c.evidence.push(("contains the place named before it", w::QUALIFIED * 0.5));
+                    }
+                }
+            }
+        }
+        for &(a, b) in relations.appositions {
+            let other = if a == i {
+                b
+            } else if b == i {
+                a
+            } else {
+                continue;
+            };
+            for c in list.iter_mut() {
+                if self.entries[other].iter().any(|x| x.0 == c.entry) {
+                    c.evidence.push(("carries both names of the apposition", w::APPOSITION));
+                }
+            }
+        }
+    }
+
+    /// Evidence from the rest of the document, given the current choices.
+    fn context_evidence(&self, i: usize, list: &mut [Cand], relations: &Relations<'_>) {
+        let dateline =
+            relations.dateline.filter(|&d| d != i).and_then(|d| self.choices[d].as_ref());
+        let implied: Vec<(Position, f64)> = relations
+            .relatives
+            .iter()
+            .filter(|r| r.described.contains(&i))
+            .filter_map(|r| {
+                let anchor = self.choices[r.anchor].as_ref()?;
+                Some(implied_area(r, anchor.position))
+            })
+            .collect();
+        for c in list.iter_mut() {
+            if let Some(cc) = c.country {
+                let named = self.others(i, self.countries.get(&cc));
+                if named > 0.0 && c.kind != PlaceKind::Country {
+                    c.evidence.push((
+                        "its country is named in the text",
+                        w::COUNTRY_IN_DOCUMENT * named.min(3.0) / 3.0,
+                    ));
+                } else if named > 0.0 {
+                    c.evidence.push((
+                        "places in it are named in the text",
+                        w::COUNTRY_IN_DOCUMENT * named.min(3.0) / 3.0,
+                    ));
+                }
+            }
+            if let Some(a1) = c.admin1 {
+                let named = self.others(i, self.admin1s.get(&a1));
+                if named > 0.0 {
+                    c.evidence.push((
+                        "its region is named in the text",
+                        w::ADMIN1_IN_DOCUMENT * named.min(1.0),
+                    ));
+                }
+                let near = self.others(i, self.inside_admin1.get(&a1));
+                if near > 0.0 {
+                    c.evidence.push((
+                        "in the same region as other places named",
+                        w::SAME_ADMIN1 * near.min(2.0) / 2.0,
+                    ));
+                }
+            }
+            if c.kind == PlaceKind::Admin1 {
+                let inside = self.others(i, self.inside_admin1.get(&c.entry));
+                if inside > 0.0 {
+                    c.evidence.push((
+                        "places in it are named in the text",
+                        w::SAME_ADMIN1 * inside.min(2.0) / 2.0,
+                    ));
+                }
+            }
+            let elsewhere = self.others(i, self.chosen_by.get(&c.entry));
+            if elsewhere > 0.0 {
+                c.evidence.push((
+                    "chosen for another name in the text",
+                    w::CHOSEN_ELSEWHERE * elsewhere.min(1.0),
+                ));
+            }
+            if !c.is_large() {
+                let closeness = self
+                    .points
+                    .iter()
+                    .filter(|(j, _, _)| self.key_ids[*j] != self.key_ids[i])
+                    .map(|(_, p, prob)| {
+                        prob / (1.0 + (chord_km(*p, c.xyz) / COHERENCE_HALF_KM) as f32)
+                    })
+                    .fold(0.0f32, f32::max);
+                if closeness > 0.0 {
+                    c.evidence
+                        .push(("near the other places of the text", w::COHERENCE * closeness));
+                }
+            }
+            if let Some(d) = dateline {
+                let same_country = d.country.is_some() && d.country == c.country;
+                let near = !c.is_large() && distance_km(d.position, c.position) <= DATELINE_NEAR_KM;
+                if same_country || near {
+                    let weight = if same_country && near { 1.0 } else { 0.5 };
+                    c.evidence.push(("near the dateline's city", w::NEAR_DATELINE * weight));
+                }
+            }
+            for &(point, radius_km) in &implied {
+                if distance_km(point, c.position) <= radius_km {
+                    c.evidence
+                        .push(("at the point a relative expression implies", w::RELATIVE_POINT));
+                }
+            }
+        }
+    }
+}
+
+/// A point on the unit sphere.
+fn unit_vector(p: Position) -> [f64; 3] {
+    let (lat, lon) = (p.y().to_radians(), p.x().to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+/// Straight-line (chord) distance between two unit vectors, in km: within 1% of the
+/// great-circle distance up to 1,500 km, and never larger; enough for a soft closeness score.
+fn chord_km(a: [f64; 3], b: [f64; 3]) -> f64 {
+    let d = [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+    (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).sqrt() * crate::geodesy::EARTH_RADIUS_KM
+}
+
+/// True when the choice `q` (a country, region or county) contains the candidate.
+fn contains(
+    q: &Choice,
+    entry: EntryId,
+    country: Option<[u8; 2]>,
+    admin1: Option<EntryId>,
+    admin2: Option<EntryId>,
+) -> bool {
+    entry != q.entry
+        && match q.kind {
+            PlaceKind::Country => country.is_some() && country == q.country,
+            PlaceKind::Admin1 => admin1 == Some(q.entry),
+            PlaceKind::Admin2 => admin2 == Some(q.entry),
+            _ => false,
+        }
+}
+
+/// The point a relative expression implies from its anchor's position, and the radius within
+/// which a place fits it: the distance's tolerance and the bearing's spread, plus slack.
+pub(crate) fn implied_area(r: &RelativeExpr, anchor: Position) -> (Position, f64) {
+    match r.bearing_deg {
+        Some(bearing) => {
+            let point = destination(anchor, bearing, r.distance_km);
+            let sideways = r.distance_km * r.spread_deg.to_radians().sin();
+            let along = r.distance_km * r.tolerance;
+            (point, along.max(sideways) + RELATIVE_SLACK_KM)
+        }
+        None => (anchor, r.distance_km * (1.0 + r.tolerance) + RELATIVE_SLACK_KM),
+    }
+}
+
+fn softmax(list: &[Cand]) -> Vec<f32> {
+    if list.is_empty() {
+        return Vec::new();
+    }
+    let scores: Vec<f32> = list.iter().map(|c| c.score() / RESOLUTION_TEMPERATURE).collect();
+    let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let exp: Vec<f32> = scores.iter().map(|s| (s - max).exp()).collect();
+    let sum: f32 = exp.iter().sum();
+    exp.iter().map(|e| e / sum).collect()
+}
+
+/// Ranks the candidates and explains the choice.
+fn finish(res: &Resources, spot: &Spot, list: &[Cand], probs: &[f32]) -> Resolution {
+    let mut ranked: Vec<(usize, f32)> = probs.iter().copied().enumerate().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(list[a.0].entry.cmp(&list[b.0].entry)));
+    let Some(&(best, _)) = ranked.first() else {
+        let reason = if spot.matches.is_empty() {
+            format!("no gazetteer entry is named \"{}\"", spot.key)
+        } else {
+            "no candidate fits".to_owned()
+        };
+        return Resolution { ranked: Vec::new(), reason };
+    };
+    Resolution {
+        reason: explain(res, spot, &list[best], list),
+        ranked: ranked.into_iter().map(|(k, p)| (list[k].entry, p)).collect(),
+    }
+}
+
+/// "Blagoveshchensk: its region is named in the text; most populous of 2 candidates".
+fn explain(res: &Resources, spot: &Spot, chosen: &Cand, list: &[Cand]) -> String {
+    let name = res.gazetteer.entry(chosen.entry).map_or("?", |e| e.name);
+    let mut parts: Vec<String> = Vec::new();
+    if spot.kind == MentionKind::Demonym {
+        parts.push(format!("demonym of {name}"));
+    }
+    let mut evidence = chosen.evidence.clone();
+    evidence.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for (what, _) in evidence.iter().filter(|e| e.1 > 0.0).take(3) {
+        if !parts.iter().any(|p| p == what) {
+            parts.push((*what).to_owned());
+        }
+    }
+    if list.len() == 1 {
+        parts.push("the only place so named".to_owned());
+    } else {
+        let most_populous = list.iter().all(|c| c.population <= chosen.population);
+        let prominent =
+            if most_populous { "the most populous and prominent" } else { "the most prominent" };
+        if parts.is_empty() || most_populous {
+            parts.push(format!("{prominent} of {} candidates", list.len()));
+        } else {
+            parts.push(format!("{} candidates", list.len()));
+        }
+    }
+    format!("{name}: {}", parts.join("; "))
+}
+
+/// Mentions of one name share one resolution (their probabilities averaged), unless a
+/// qualifier, apposition or relative expression singles one out.
+fn one_sense_per_document(
+    spots: &[Spot],
+    qualifiers: &[(usize, usize)],
+    relations: &Relations<'_>,
+    out: &mut [Resolution],
+) {
+    let singled = |i: usize| {
+        qualifiers.iter().any(|&(a, _)| a == i)
+            || relations.appositions.iter().any(|&(a, b)| a == i || b == i)
+    };
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, s) in spots.iter().enumerate() {
+        if s.kind == MentionKind::Toponym && !singled(i) && !out[i].ranked.is_empty() {
+            groups.entry(s.key.as_str()).or_default().push(i);
+        }
+    }
+    let mut keys: Vec<&&str> = groups.keys().collect();
+    keys.sort();
+    for key in keys {
+        let members = &groups[*key];
+        if members.len() < 2 {
+            continue;
+        }
+        let mut total: Vec<(EntryId, f32)> = Vec::new();
+        for &i in members {
+            for &(e, p) in &out[i].ranked {
+                match total.iter_mut().find(|t| t.0 == e) {
+                    Some(t) => t.1 += p / members.len() as f32,
+                    None => total.push((e, p / members.len() as f32)),
+                }
+            }
+        }
+        total.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let leader = members
+            .iter()
+            .copied()
+            .find(|&i| out[i].chosen() == total.first().map(|t| t.0))
+            .unwrap_or(members[0]);
+        let reason = out[leader].reason.clone();
+        for &i in members {
+            out[i].ranked = total.clone();
+            if i != leader {
+                out[i].reason = format!("{reason}; same name as elsewhere in the text");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{
+        Resources, actors::find_actors, apposition::find_appositions, recognize::recognize,
+        relative::find_relative,
+    };
+
+    /// Resolves `text` and returns (mention text, chosen place name, country).
+    fn resolved(text: &str) -> Vec<(String, String, String)> {
+        let res = Resources::embedded();
+        let t = Tokens::new(text);
+        let actors = find_actors(&t, &res, None, &[]);
+        let spots = recognize(&t, &res, &actors, &[], None);
+        let appositions = find_appositions(&t, &spots);
+        let relatives = find_relative(&t, &spots);
+        let relations =
+            Relations { appositions: &appositions, relatives: &relatives, dateline: None };
+        let out = resolve(&t, &res, &spots, &relations);
+        spots
+            .iter()
+            .zip(out)
+            .map(|(s, r)| {
+                let e = r.chosen().and_then(|e| res.gazetteer.entry(e));
+                (
+                    s.span.text(text).unwrap_or("").to_owned(),
+                    e.as_ref().map_or(String::new(), |e| e.name.to_owned()),
+                    e.and_then(|e| e.country).unwrap_or("").to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    fn find<'a>(found: &'a [(String, String, String)], text: &str) -> &'a (String, String, String) {
+        found.iter().find(|f| f.0 == text).unwrap_or_else(|| panic!("{text} not in {found:?}"))
+    }
+
+    #[test]
+    fn a_state_after_a_comma_picks_the_town_inside_it() {
+        let found = resolved("The fair opened in Springfield, Massachusetts, on Friday.");
+        let s = find(&found, "Springfield");
+        assert_eq!(s.2, "US");
+        let res = Resources::embedded();
+        let ma = res.gazetteer.lookup("Massachusetts");
+        assert!(!ma.is_empty());
+        // The Springfield chosen lies in Massachusetts, not Illinois or Missouri.
+        let e = res
+            .gazetteer
+            .lookup("Springfield")
+            .into_iter()
+            .filter_map(|m| res.gazetteer.entry(m.entry))
+            .find(|e| e.name == s.1 && e.admin1_code == Some("MA"));
+        assert!(e.is_some(), "{found:?}");
+    }
+
+    #[test]
+    fn a_former_name_in_an_apposition_resolves_to_the_renamed_place() {
+        let found = resolved("Rallies took place in Volgograd (formerly Stalingrad) on Sunday.");
+        assert_eq!(find(&found, "Volgograd").1, find(&found, "Stalingrad").1);
+        assert_eq!(find(&found, "Stalingrad").2, "RU");
+    }
+
+    #[test]
+    fn a_named_region_pulls_an_ambiguous_town_into_it() {
+        let found = resolved("Tanks moved from Blagoveshchensk towards the Amur region.");
+        let res = Resources::embedded();
+        let bqs = find(&found, "Blagoveshchensk");
+        let amur_town = res
+            .gazetteer
+            .lookup("Blagoveshchensk")
+            .into_iter()
+            .filter_map(|m| res.gazetteer.entry(m.entry))
+            .find(|e| e.admin1_code == Some("05"));
+        assert_eq!(Some(bqs.1.as_str()), amur_town.map(|e| e.name));
+        assert_eq!(find(&found, "Amur").1, "Amur Oblast");
+    }
+
+    #[test]
+    fn the_most_prominent_candidate_wins_without_context() {
+        let found = resolved("She grew up in Paris.");
+        assert_eq!(find(&found, "Paris").2, "FR");
+    }
+
+    #[test]
+    fn a_distance_and_bearing_point_at_the_described_town() {
+        // Two towns named Uglegorsk; the one 100 km or so from the anchor is meant.
+        let text = "The mine at Uglegorsk, some 280 km north of Yuzhno-Sakhalinsk, closed.";
+        let found = resolved(text);
+        let res = Resources::embedded();
+        let chosen = find(&found, "Uglegorsk");
+        let e = res
+            .gazetteer
+            .lookup("Uglegorsk")
+            .into_iter()
+            .filter_map(|m| res.gazetteer.entry(m.entry))
+            .find(|e| e.name == chosen.1)
+            .unwrap();
+        assert_eq!(e.admin1_code, Some("64"), "{found:?}");
+    }
+}

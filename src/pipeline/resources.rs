@@ -1,0 +1,239 @@
+//! What every stage consults: the gazetteer, the English lexicon and the landmark feature
+//! words, with the lexical and gazetteer judgements the stages share.
+
+use std::sync::Arc;
+
+use crate::gazetteer::{Gazetteer, MatchKind, NameKind, NameMatch};
+use crate::lexicon::Lexicon;
+use crate::model::{PlaceKind, PlaceNamespace};
+
+/// A city at least this populous, named by the words before "said", is a metonym ("Moscow
+/// said"), not a person; also the line between a "strong" city name and a weak one.
+const METONYM_MIN_POPULATION: u64 = 100_000;
+
+/// Names this short that are not a place's preferred name or abbreviation are codes in
+/// disguise ("US" listed as a short name of Usulután): written in lower case they are noise.
+const SHORT_NAME_MAX_LETTERS: usize = 3;
+
+/// How a name is written, which decides which kinds of gazetteer names it can be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Written {
+    /// Has lower-case letters ("Ala.", "Seoul"), so it is not a code written in capitals.
+    pub cased: bool,
+    /// Has dots ("W.Va.", "U.S."), as abbreviations are written.
+    pub dotted: bool,
+}
+
+impl Written {
+    /// How `surface` is written.
+    pub fn of(surface: &str) -> Self {
+        Self { cased: surface.chars().any(char::is_lowercase), dotted: surface.contains('.') }
+    }
+}
+
+/// The gazetteer, lexicon and landmark feature words, shared by all stages and threads.
+#[derive(Clone)]
+pub(crate) struct Resources {
+    /// The gazetteer.
+    pub gazetteer: Arc<Gazetteer>,
+    /// English word lists; `None` only if the built-in lists failed to load (then every word
+    /// counts as unknown).
+    pub lexicon: Option<Arc<Lexicon>>,
+    /// Every landmark feature phrase ("border crossing", "cosmodrome"), longest first.
+    pub features: Vec<String>,
+    /// First word of each feature phrase -> indices into `features`, longest first.
+    pub features_by_first_word: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl std::fmt::Debug for Resources {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Resources")
+            .field("gazetteer", &self.gazetteer)
+            .field("features", &self.features.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Resources {
+    /// Resources over a gazetteer, with the built-in lexicon.
+    pub fn new(gazetteer: Arc<Gazetteer>) -> Self {
+        let lexicon = match Lexicon::embedded() {
+            Ok(l) => Some(l),
+            Err(err) => {
+                tracing::warn!(
+                    "English lexicon unavailable, capitalisation evidence only: {err:#}"
+                );
+                None
+            }
+        };
+        let mut features: Vec<String> = gazetteer
+            .entries()
+            .flat_map(|e| e.features.iter().map(|f| f.to_lowercase()).collect::<Vec<_>>())
+            .collect();
+        features.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        features.dedup();
+        let mut features_by_first_word: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, f) in features.iter().enumerate() {
+            let first = f.split(' ').next().unwrap_or("").to_owned();
+            features_by_first_word.entry(first).or_default().push(i);
+        }
+        Self { gazetteer, lexicon, features, features_by_first_word }
+    }
+
+    /// Resources over the built-in gazetteer (tests and benches).
+    #[cfg(test)]
+    pub fn embedded() -> Self {
+        static SHARED: std::sync::OnceLock<Resources> = std::sync::OnceLock::new();
+        SHARED
+            .get_or_init(|| Self::new(Gazetteer::embedded().expect("built-in gazetteer loads")))
+            .clone()
+    }
+
+    /// True for a word English writes in lower case and never as a name ("credit", "pool",
+    /// "most").
+    pub fn is_common_word(&self, folded: &str) -> bool {
+        self.lexicon
+            .as_ref()
+            .is_some_and(|l| l.is_common_word(folded) && !l.is_capitalised_word(folded))
+    }
+
+    /// True for a word that is both an ordinary word and a name ("turkey", "bath", "reading").
+    pub fn is_ambiguous_word(&self, folded: &str) -> bool {
+        self.lexicon
+            .as_ref()
+            .is_some_and(|l| l.is_common_word(folded) && l.is_capitalised_word(folded))
+    }
+
+    /// True for a word English only writes capitalised ("seoul", "kim").
+    pub fn is_proper_word(&self, folded: &str) -> bool {
+        self.lexicon.as_ref().is_some_and(|l| l.is_only_capitalised(folded))
+    }
+
+    /// Exact-name matches of a folded key, filtered by [`Self::filter_matches`].
+    pub fn lookup(&self, key: &str, written: Written) -> Vec<NameMatch> {
+        self.filter_matches(self.gazetteer.lookup_folded(key), written, key)
+    }
+
+    /// Exact matches, or when there are none, matches through the loose variant key.
+    pub fn lookup_loose(&self, key: &str, written: Written) -> Vec<NameMatch> {
+        let exact = self.lookup(key, written);
+        if !exact.is_empty() {
+            return exact;
+        }
+        let loose = self.gazetteer.lookup_variant(&crate::gazetteer::variant_key(key));
+        self.filter_matches(loose, written, key)
+    }
+
+    /// Drops matches that the surface form cannot mean: codes ("BQS", "KIM" for Kimberley)
+    /// unless written in capitals, and very short non-preferred names of subdivisions unless
+    /// written in capitals (`cased` = the surface has lower-case letters).
+    pub fn filter_matches(
+        &self,
+        matches: Vec<NameMatch>,
+        written: Written,
+        key: &str,
+    ) -> Vec<NameMatch> {
+        let short = key.chars().filter(|c| c.is_alphanumeric()).count() <= SHORT_NAME_MAX_LETTERS;
+        matches
+            .into_iter()
+            .filter(|m| {
+                if !written.cased {
+                    return true;
+                }
+                match m.name_kind {
+                    NameKind::Code => false,
+                    NameKind::Preferred | NameKind::Official | NameKind::Demonym => true,
+                    // "Ala.", "W.Va.": abbreviations written with their dots.
+                    NameKind::Abbreviation => !short || written.dotted,
+                    _ => !short,
+                }
+            })
+            .collect()
+    }
+
+    /// How prominent a match is, in `0..=1`: countries 1, first-level regions 0.8, cities by
+    /// population (a 500-person village 0.15, a million-city 0.8), weakened for codes, former
+    /// names and loose spellings.
+    pub fn strength(&self, m: &NameMatch) -> f32 {
+        let Some(e) = self.gazetteer.entry(m.entry) else { return 0.0 };
+        let base = match e.kind {
+            PlaceKind::Country | PlaceKind::Continent => 1.0,
+            PlaceKind::Admin1 => 0.8,
+            PlaceKind::Region => 0.7,
+            PlaceKind::Water | PlaceKind::Landform => 0.65,
+            PlaceKind::Facility => 0.55,
+            PlaceKind::Admin2 => 0.5,
+            PlaceKind::Airport => 0.1,
+            PlaceKind::City => {
+                let tier = (((e.population as f32 + 1.0).log10() - 2.0) / 5.0).clamp(0.1, 0.95);
+                let seat = matches!(e.feature_code, Some("PPLC" | "PPLA"));
+                (tier + if seat { 0.1 } else { 0.0 }).min(1.0)
+            }
+        };
+        let base = if e.place_id.namespace == PlaceNamespace::M49 { 0.4 } else { base };
+        let name = match m.name_kind {
+            NameKind::Preferred | NameKind::Official => 1.0,
+            NameKind::Short | NameKind::Alternate | NameKind::Abbreviation => 0.85,
+            NameKind::Historical => 0.7,
+            NameKind::Demonym => 0.8,
+            NameKind::Code => 0.3,
+        };
+        let loose = if m.match_kind == MatchKind::Variant { 0.8 } else { 1.0 };
+        base * name * loose
+    }
+
+    /// True when some gazetteer entry has exactly this folded name (codes aside).
+    pub(crate) fn names_place(&self, key: &str) -> bool {
+        self.gazetteer.lookup_folded(key).iter().any(|m| m.name_kind != NameKind::Code)
+    }
+
+    /// True when a longer gazetteer name starts with these words ("Virginia Beach Boulevard").
+    pub(crate) fn has_longer_place(&self, key: &str) -> bool {
+        let mut prefix = String::with_capacity(key.len() + 1);
+        prefix.push_str(key);
+        prefix.push(' ');
+        self.gazetteer.has_prefix(&prefix)
+    }
+
+    /// True when the folded name is a country, first-level region or continent, or a city of
+    /// at least [`METONYM_MIN_POPULATION`], by a real name (not a code).
+    pub(crate) fn strong_place(&self, key: &str) -> bool {
+        self.metonym_place(key)
+    }
+
+    /// Like [`Self::strong_place`]: a place that speaks for its government ("Moscow said").
+    pub(crate) fn metonym_place(&self, key: &str) -> bool {
+        self.gazetteer.lookup_folded(key).iter().any(|m| {
+            matches!(
+                m.name_kind,
+                NameKind::Preferred | NameKind::Official | NameKind::Alternate | NameKind::Short
+            ) && self.gazetteer.entry(m.entry).is_some_and(|e| match e.kind {
+                PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin1 => {
+                    m.name_kind != NameKind::Short || e.kind != PlaceKind::Admin1 || key.len() > 3
+                }
+                PlaceKind::City => e.population >= METONYM_MIN_POPULATION,
+                _ => false,
+            })
+        })
+    }
+
+    /// True when an all-caps acronym names a place as written: a country's or state's
+    /// abbreviation ("US", "DPRK", "NY"), or any real name of a country, region, landmark or
+    /// large city ("NYC"). Otherwise it is an organisation ("KCNA", "EFE", "NATO").
+    pub(crate) fn acronym_is_place(&self, key: &str) -> bool {
+        self.gazetteer.lookup_folded(key).iter().any(|m| {
+            m.name_kind != NameKind::Code
+                && m.name_kind != NameKind::Demonym
+                && self.gazetteer.entry(m.entry).is_some_and(|e| match e.kind {
+                    PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region => true,
+                    PlaceKind::Admin1 | PlaceKind::Admin2 => m.name_kind == NameKind::Abbreviation,
+                    PlaceKind::Water | PlaceKind::Landform | PlaceKind::Facility => {
+                        m.name_kind != NameKind::Short
+                    }
+                    PlaceKind::City => e.population >= METONYM_MIN_POPULATION,
+                    PlaceKind::Airport => false,
+                })
+        })
+    }
+}

@@ -1,0 +1,292 @@
+//! The token view every stage reads: tokens and sentences from [`crate::text::segment`], each
+//! word's folded form (the gazetteer's key normal form), and where capitalisation says nothing.
+
+use crate::gazetteer::fold;
+use crate::model::Span;
+use crate::text::{Case, Token, TokenKind, segment};
+
+/// A sentence counts as a title-case headline when at least this share of its longer words is
+/// capitalised: in "Man Charged In Bank Robbery" a capital is no evidence of a name.
+const HEADLINE_CAPITALISED_SHARE: f32 = 0.75;
+
+/// Fewer longer words than this and a sentence is too short to call a headline.
+const HEADLINE_MIN_WORDS: usize = 3;
+
+/// An all-caps run of this many words ("EFE-EPA FILE/MIKHAIL METZEL") is shouting, not a
+/// string of acronyms, so its capitals say nothing about names.
+const CAPS_RUN_MIN_WORDS: usize = 3;
+
+/// Tokens of one document with the derived facts the recognizer needs.
+pub(crate) struct Tokens<'t> {
+    /// The document text every span indexes into.
+    pub text: &'t str,
+    /// Every token, in order.
+    pub tokens: Vec<Token>,
+    /// Sentence spans, in order.
+    pub sentences: Vec<Span>,
+    folded_pool: String,
+    folded_ends: Vec<u32>,
+    /// True where capitalisation carries no evidence (sentence start, headline, all caps).
+    weak_case: Vec<bool>,
+    /// True for tokens inside an all-caps run.
+    in_caps_run: Vec<bool>,
+}
+
+impl<'t> Tokens<'t> {
+    /// Segments `text` and derives folded forms and case evidence.
+    pub fn new(text: &'t str) -> Self {
+        let seg = segment(text);
+        let mut folded_pool = String::with_capacity(text.len());
+        let mut folded_ends = Vec::with_capacity(seg.tokens.len());
+        for t in &seg.tokens {
+            if t.is_word_like() || t.kind == TokenKind::Possessive {
+                fold_token(t.text(text), &mut folded_pool);
+            }
+            folded_ends.push(folded_pool.len() as u32);
+        }
+        let mut view = Tokens {
+            text,
+            tokens: seg.tokens,
+            sentences: seg.sentences,
+            folded_pool,
+            folded_ends,
+            weak_case: Vec::new(),
+            in_caps_run: Vec::new(),
+        };
+        view.mark_case_evidence();
+        view
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Token `i`.
+    pub fn get(&self, i: usize) -> Option<&Token> {
+        self.tokens.get(i)
+    }
+
+    /// The text of token `i` as written ("" out of range).
+    pub fn text_of(&self, i: usize) -> &'t str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// The folded form of token `i` ("us" for "U.S.", "jong un" for "Jong-un"; "" for
+    /// punctuation).
+    pub fn folded(&self, i: usize) -> &str {
+        let end = self.folded_ends.get(i).map_or(0, |&e| e as usize);
+        let start = if i == 0 { 0 } else { self.folded_ends.get(i - 1).map_or(0, |&e| e as usize) };
+        self.folded_pool.get(start..end).unwrap_or("")
+    }
+
+    /// True for a word token.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// True for a word that starts with a capital (title case, mixed or all caps).
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalised())
+    }
+
+    /// True for an all-caps word of two letters or more.
+    pub fn is_upper(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.case == Case::Upper)
+    }
+
+    /// True for a lower-case word.
+    pub fn is_lower(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.case == Case::Lower)
+    }
+
+    /// True where a capital letter is no evidence of a name: the first word of a sentence, a
+    /// title-case headline, an all-caps run.
+    pub fn weak_case(&self, i: usize) -> bool {
+        self.weak_case.get(i).copied().unwrap_or(true)
+    }
+
+    /// True inside a run of all-caps words.
+    pub fn in_caps_run(&self, i: usize) -> bool {
+        self.in_caps_run.get(i).copied().unwrap_or(false)
+    }
+
+    /// True when token `i` is the punctuation `p`.
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && self.text_of(i) == p
+    }
+
+    /// True when token `i` is any of the punctuation marks in `marks`.
+    pub fn is_any_punct(&self, i: usize, marks: &[&str]) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
+            && marks.contains(&self.text_of(i))
+    }
+
+    /// True when token `i` starts a line (or the text).
+    pub fn starts_line(&self, i: usize) -> bool {
+        i == 0 || self.tokens.get(i).is_some_and(|t| t.newlines_before > 0)
+    }
+
+    /// The byte span from the start of token `i` to the end of token `j - 1`.
+    pub fn span(&self, i: usize, j: usize) -> Span {
+        let start = self.tokens.get(i).map_or(self.text.len(), |t| t.span.start_byte);
+        let end = j
+            .checked_sub(1)
+            .and_then(|k| self.tokens.get(k))
+            .map_or(start, |t| t.span.end_byte)
+            .max(start);
+        Span::new(start, end)
+    }
+
+    /// The text from token `i` to token `j - 1`, as written.
+    pub fn slice(&self, i: usize, j: usize) -> &'t str {
+        self.span(i, j).text(self.text).unwrap_or("")
+    }
+
+    /// The folded key of tokens `i..j` as [`fold`] would make it from their text: words
+    /// joined by one space, a possessive glued to its word, runs of single letters joined.
+    pub fn key(&self, i: usize, j: usize) -> String {
+        let mut out = String::new();
+        let mut previous_single = false;
+        for k in i..j.min(self.len()) {
+            let folded = self.folded(k);
+            if folded.is_empty() {
+                continue;
+            }
+            let possessive = self.tokens[k].kind == TokenKind::Possessive;
+            for part in folded.split(' ') {
+                let single = part.len() == 1 && part.as_bytes()[0].is_ascii_alphabetic();
+                if !(out.is_empty() || possessive || single && previous_single) {
+                    out.push(' ');
+                }
+                out.push_str(part);
+                previous_single = single && !possessive;
+            }
+        }
+        out
+    }
+
+    /// Index of the first token at or after byte `byte`.
+    pub fn token_at(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end_byte <= byte)
+    }
+
+    /// Sentence index of token `i`.
+    pub fn sentence(&self, i: usize) -> u32 {
+        self.tokens.get(i).map_or(u32::MAX, |t| t.sentence)
+    }
+
+    fn mark_case_evidence(&mut self) {
+        let n = self.tokens.len();
+        let mut weak: Vec<bool> = self.tokens.iter().map(|t| t.sentence_initial).collect();
+        let mut caps = vec![false; n];
+        // All-caps runs: consecutive upper-case words, punctuation between them allowed.
+        let mut i = 0;
+        while i < n {
+            if self.is_upper(i) && self.text_of(i).chars().filter(|c| c.is_alphabetic()).count() > 1
+            {
+                let mut words = vec![i];
+                let mut j = i + 1;
+                while j < n {
+                    if self.is_upper(j) || self.is_word(j) && self.text_of(j).len() == 1 {
+                        words.push(j);
+                    } else if self.tokens[j].kind != TokenKind::Punct
+                        || self.tokens[j].newlines_before > 0
+                    {
+                        break;
+                    }
+                    j += 1;
+                }
+                let upper_words = words.iter().filter(|&&k| self.is_upper(k)).count();
+                if upper_words >= CAPS_RUN_MIN_WORDS {
+                    for k in i..j {
+                        caps[k] = true;
+                        weak[k] = true;
+                    }
+                }
+                i = j.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        // Title-case headlines: most longer words capitalised.
+        let mut start = 0;
+        while start < n {
+            let sentence = self.tokens[start].sentence;
+            let mut end = start;
+            while end < n && self.tokens[end].sentence == sentence {
+                end += 1;
+            }
+            // The first word is capitalised anyway.
+            let long_words: Vec<usize> = (start + 1..end)
+                .filter(|&k| self.is_word(k) && self.text_of(k).chars().count() >= 4)
+                .collect();
+            let capitalised = long_words.iter().filter(|&&k| self.is_capitalised(k)).count();
+            if long_words.len() >= HEADLINE_MIN_WORDS
+                && capitalised as f32 >= HEADLINE_CAPITALISED_SHARE * long_words.len() as f32
+            {
+                for w in weak.iter_mut().take(end).skip(start) {
+                    *w = true;
+                }
+            }
+            start = end;
+        }
+        self.weak_case = weak;
+        self.in_caps_run = caps;
+    }
+}
+
+/// Appends the folded form of one token; ASCII words skip the transliteration table.
+fn fold_token(word: &str, out: &mut String) {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'\'') {
+        out.extend(
+            word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char),
+        );
+    } else {
+        out.push_str(&fold(word));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index_of(t: &Tokens<'_>, word: &str) -> usize {
+        (0..t.len()).find(|&i| t.text_of(i) == word).unwrap()
+    }
+
+    #[test]
+    fn keys_fold_like_the_gazetteer_does() {
+        let text = "the Democratic People’s Republic of Korea and the U.S. and Kim Jong-un";
+        let t = Tokens::new(text);
+        let start = index_of(&t, "Democratic");
+        let end = index_of(&t, "Korea") + 1;
+        assert_eq!(t.key(start, end), fold("Democratic People’s Republic of Korea"));
+        let us = index_of(&t, "U.S.");
+        assert_eq!(t.key(us, us + 1), "us");
+        let kim = index_of(&t, "Kim");
+        assert_eq!(t.key(kim, kim + 2), fold("Kim Jong-un"));
+    }
+
+    #[test]
+    fn a_sentence_start_is_weak_evidence_of_a_name_but_mid_sentence_capitals_are_not() {
+        let t = Tokens::new("Most people stayed. They met in Most on Monday.");
+        let first = index_of(&t, "Most");
+        assert!(t.weak_case(first));
+        let later = (first + 1..t.len()).find(|&i| t.text_of(i) == "Most").unwrap();
+        assert!(!t.weak_case(later));
+    }
+
+    #[test]
+    fn title_case_headlines_and_all_caps_runs_make_capitals_weak() {
+        let t = Tokens::new(
+            "Man Charged After Bank Robbery In Springfield\n\nHe was seen in Springfield.",
+        );
+        assert!(t.weak_case(index_of(&t, "Bank")));
+        let t = Tokens::new("A photo. EFE-EPA FILE/MIKHAIL METZEL /SPUTNIK / KREMLIN POOL");
+        assert!(t.in_caps_run(index_of(&t, "POOL")));
+        assert!(t.weak_case(index_of(&t, "KREMLIN")));
+        let t = Tokens::new("The KCNA agency said so in Seoul.");
+        assert!(!t.in_caps_run(index_of(&t, "KCNA")));
+    }
+}
