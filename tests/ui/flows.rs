@@ -206,3 +206,36 @@ fn typing_in_the_search_box_filters_the_places_list() {
     harness.get_by_role_and_label(Role::Button, "Pyongyang");
     assert!(harness.query_by_label("Moscow").is_none());
 }
+
+#[test]
+fn with_the_real_pipeline_selecting_seoul_highlights_its_mention_in_the_sample() {
+    let app = NewsmapApp::new(AppOptions::default());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(400)
+        .build_ui_state(|ui, app: &mut NewsmapApp| app.ui(ui), app);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while harness.state().state.shown.is_empty() {
+        assert!(Instant::now() < deadline, "timed out parsing the sample");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run_steps(3);
+    search(&mut harness, "seoul");
+    harness.get_by_role_and_label(Role::Button, "Seoul").click();
+    harness.run_steps(4);
+
+    let app = harness.state();
+    let seoul_id =
+        app.state.catalog.places.iter().find(|p| p.place.name == "Seoul").unwrap().place.id;
+    assert_eq!(app.state.selection, Some(Item::Place(seoul_id)));
+    let text = &app.state.shown_document(app.state.text_doc.unwrap()).unwrap().text;
+    let strong: Vec<&str> = app
+        .text_cache
+        .highlights()
+        .iter()
+        .filter(|h| h.strength == Strength::Selected)
+        .map(|h| h.span.text(text).unwrap())
+        .collect();
+    assert!(!strong.is_empty() && strong.iter().all(|t| *t == "Seoul"), "{strong:?}");
+}

@@ -196,11 +196,12 @@ pub fn markers_ui(
         commands.push(Command::Hover(Some(Item::Place(id))));
     }
 
-    labels_ui(&painter, catalog, markers, &visible, &selected, occupied);
+    labels_ui(&painter, projector.clip_rect(), catalog, markers, &visible, &selected, occupied);
 }
 
 fn labels_ui(
     painter: &egui::Painter,
+    clip: Rect,
     catalog: &Catalog,
     markers: &[Marker],
     visible: &[(usize, Pos2, f32)],
@@ -240,7 +241,7 @@ fn labels_ui(
         ];
         for (anchor, at) in candidates {
             let rect = anchor.anchor_size(at, size).expand(1.5);
-            let clear = !occupied.iter().any(|r| r.intersects(rect))
+            let clear = clip.contains_rect(rect) && !occupied.iter().any(|r| r.intersects(rect))
                 || (is_sel && anchor == Align2::LEFT_CENTER);
             if clear {
                 let colour = if is_sel {
