@@ -1,5 +1,6 @@
 //! The sample article read as a reader would: its places with their coordinates, its people
-//! and agencies, the relative location and the border crossing, and no false places.
+//! and agencies, the relative location and the border crossing, no false places, and its
+//! events with their dates, places and actors.
 
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -9,7 +10,8 @@ use std::sync::OnceLock;
 use newsmap::gazetteer::Gazetteer;
 use newsmap::geodesy::distance_km;
 use newsmap::model::{
-    ActorKind, Document, DocumentInput, Mention, MentionKind, PlaceKind, Position, Span,
+    ActorKind, Document, DocumentInput, Event, EventKind, Granularity, Mention, MentionKind,
+    PlaceKind, Position, Span,
 };
 use newsmap::pipeline::Pipeline;
 use newsmap::{SAMPLE_ARTICLE, SAMPLE_ARTICLE_NAME};
@@ -250,4 +252,101 @@ fn the_document_date_comes_from_the_dateline_and_times_are_anchored_on_it() {
     let values: Vec<&str> = doc.timexes.iter().map(|t| t.value.as_str()).collect();
     assert!(values.contains(&"2023-09-13"), "{values:?}");
     assert!(values.contains(&"1948-10-12"), "{values:?}");
+}
+
+/// The event of `kind` whose summary contains `words` (exactly one).
+fn event(kind: EventKind, words: &str) -> &'static Event {
+    let found: Vec<&Event> =
+        sample().events.iter().filter(|e| e.kind == kind && e.summary.contains(words)).collect();
+    assert_eq!(found.len(), 1, "{kind:?} {words:?} in {:#?}", sample().events);
+    found[0]
+}
+
+fn event_places(e: &Event) -> Vec<&'static str> {
+    e.mentions
+        .iter()
+        .filter_map(|m| sample().mentions[m.index()].place.as_ref())
+        .map(|p| p.name.as_str())
+        .collect()
+}
+
+fn event_actors(e: &Event) -> Vec<&'static str> {
+    e.actors.iter().map(|a| sample().actors[a.index()].name.as_str()).collect()
+}
+
+fn assert_date(e: &Event, start: &str, end: &str, granularity: Granularity) {
+    let date = e.date.as_ref().unwrap_or_else(|| panic!("{:?} is undated", e.summary));
+    assert_eq!((date.start.to_string(), date.end.to_string()), (start.into(), end.into()));
+    assert_eq!(date.granularity, granularity, "{:?}", e.summary);
+}
+
+#[test]
+fn the_summit_at_vostochny_is_one_event_on_13_september_2023() {
+    let summit = event(EventKind::Meeting, "Vostochny");
+    assert_date(summit, "2023-09-13", "2023-09-13", Granularity::Day);
+    let places = event_places(summit);
+    assert!(places.contains(&"Vostochny Cosmodrome"), "{places:?}");
+    // Where it happened, not the reference point of "180 km north of" or the containers.
+    for not_there in ["Blagoveshchensk", "Russia", "Amur Oblast"] {
+        assert!(!places.contains(&not_there), "{not_there} in {places:?}");
+    }
+    let actors = event_actors(summit);
+    assert!(actors.contains(&"Vladimir Putin") && actors.contains(&"Kim Jong Un"), "{actors:?}");
+    // "held a summit in Russia last month" and "had met in September in Vostochny" are the
+    // same summit, told again.
+    assert_eq!(sample().events.iter().filter(|e| e.kind == EventKind::Meeting).count(), 1);
+}
+
+#[test]
+fn the_exchange_of_messages_is_dated_by_the_report_on_thursday() {
+    let exchange = event(EventKind::Communication, "exchanged congratulatory messages");
+    assert_date(exchange, "2023-10-12", "2023-10-12", Granularity::Day);
+    let actors = event_actors(exchange);
+    for who in ["Vladimir Putin", "Kim Jong Un", "KCNA"] {
+        assert!(actors.contains(&who), "{who} not in {actors:?}");
+    }
+    let mut places = event_places(exchange);
+    places.sort_unstable();
+    assert_eq!(places, ["North Korea", "Russia"], "the leaders' countries, not the dateline");
+}
+
+#[test]
+fn the_soviet_recognition_of_the_dprk_is_on_12_october_1948() {
+    let recognition = event(EventKind::Agreement, "recognize");
+    assert_date(recognition, "1948-10-12", "1948-10-12", Granularity::Day);
+    let places = event_places(recognition);
+    assert!(places.contains(&"North Korea") && places.contains(&"Soviet Union"), "{places:?}");
+    // "which had proclaimed its independence just a month earlier".
+    let proclamation = event(EventKind::Political, "independence");
+    assert_date(proclamation, "1948-09-01", "1948-09-30", Granularity::Month);
+    assert_eq!(event_places(proclamation), ["North Korea"]);
+}
+
+#[test]
+fn japans_defeat_is_in_1945_and_in_japan() {
+    let defeat = event(EventKind::Conflict, "defeat");
+    assert_date(defeat, "1945-01-01", "1945-12-31", Granularity::Year);
+    assert_eq!(event_places(defeat), ["Japan"]);
+}
+
+#[test]
+fn the_satellite_images_show_the_border_crossing() {
+    let images = event(EventKind::Observation, "Satellite images showed");
+    assert_eq!(event_places(images), ["Khasan–Tumangang Friendship Bridge"]);
+    assert!(images.date.is_none(), "the article gives no date for the images");
+}
+
+#[test]
+fn references_and_hopes_are_not_events_and_every_event_has_its_sentence() {
+    let doc = sample();
+    // "the supposed deal", "the summit", "The exchange comes after": references, not events;
+    // "Kim said he hoped": an undated statement without a place.
+    assert!(!doc.events.iter().any(|e| e.summary.contains("hoped")), "{:#?}", doc.events);
+    assert!(doc.events.len() <= 9, "{:#?}", doc.events);
+    for e in &doc.events {
+        let sentence = e.sentence.text(&doc.text).unwrap();
+        assert!(e.sentence.contains(&e.trigger), "{e:#?}");
+        assert!(!sentence.is_empty() && !e.summary.is_empty());
+        assert_eq!(doc.sentence_of(e.trigger), Some(e.sentence));
+    }
 }

@@ -6,6 +6,7 @@
 
 use super::tokens::Tokens;
 use super::words::{CALENDAR_WORDS, CREDIT_WORDS};
+use crate::model::Span;
 
 /// Lines or sentences from the start of the text searched for a dateline: captions and a
 /// headline may come first.
@@ -23,6 +24,36 @@ pub(crate) struct Dateline {
     pub qualifier: Option<(usize, usize)>,
     /// The agency in brackets ("EFE").
     pub agency: Option<(usize, usize)>,
+}
+
+impl Dateline {
+    /// The dateline's text, through its date, agency and closing marks: all of "Seoul, Oct 12
+    /// (EFE).-".
+    pub fn span(&self, t: &Tokens<'_>) -> Span {
+        let start = t.get(self.place.0).map_or(0, |x| x.span.start_byte);
+        Span::new(start, self.end_byte(t).max(start))
+    }
+
+    /// The byte where the dateline ends, after its date, agency and closing marks: "Seoul,
+    /// Oct 12 (EFE).-" ends after the hyphen.
+    fn end_byte(&self, t: &Tokens<'_>) -> usize {
+        let mut k = [Some(self.place), self.qualifier, self.agency]
+            .into_iter()
+            .flatten()
+            .map(|r| r.1)
+            .max()
+            .unwrap_or(self.place.1);
+        let limit = k + 8;
+        while k < t.len().min(limit)
+            && (t.get(k).is_some_and(|x| x.kind == crate::text::TokenKind::Punct)
+                && t.get(k).is_some_and(|x| x.newlines_before == 0)
+                || is_month(t, k)
+                || t.get(k).is_some_and(|x| x.kind == crate::text::TokenKind::Number))
+        {
+            k += 1;
+        }
+        t.get(k.saturating_sub(1)).map_or(0, |x| x.span.end_byte)
+    }
 }
 
 /// Finds the dateline among the first lines of the text.
@@ -135,6 +166,17 @@ mod tests {
             Some(("BOWLING GREEN".into(), Some("Ohio".into()), Some("AP".into())))
         );
         assert_eq!(parts("BEIRUT — Shelling resumed."), Some(("BEIRUT".into(), None, None)));
+    }
+
+    #[test]
+    fn a_dateline_ends_after_its_date_agency_and_marks() {
+        let text = "Seoul, Oct 12 (EFE).- Kim and Putin exchanged messages.";
+        let t = Tokens::new(text);
+        let span = find_dateline(&t).map(|d| d.span(&t));
+        assert_eq!(span.map(|s| s.end_byte), text.find(" Kim"));
+        let text = "MOSCOW, March 3 - Talks began.";
+        let t = Tokens::new(text);
+        assert_eq!(find_dateline(&t).map(|d| d.span(&t).end_byte), text.find(" Talks"));
     }
 
     #[test]

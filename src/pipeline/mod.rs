@@ -9,13 +9,14 @@
 //! 6. [`resolve`]: candidates ranked by prominence, text cues and document context;
 //! 7. [`descriptive`]: "the only border crossing between the two countries";
 //! 8. [`crate::timex`]: the document date and time expressions;
-//! 9. events (the `events` stage, see `run`).
+//! 9. [`events`]: reported happenings with their dates, places and actors.
 
 mod actors;
 mod apposition;
 mod credits;
 mod dateline;
 mod descriptive;
+mod events;
 mod recognize;
 mod relative;
 mod resolve;
@@ -190,9 +191,8 @@ impl Pipeline {
             relative_locations,
             events: Vec::new(),
         };
-        // Events: the `events` stage (extract_events over the document's sentences, mentions,
-        // actors and timexes) fills `document.events` here.
-        document.events.clear();
+        let dateline_span = dateline.as_ref().map(|d| d.span(&t));
+        document.events = events::extract_events(&t, &document, dateline_span);
         document
     }
 

@@ -207,8 +207,8 @@ fn typing_in_the_search_box_filters_the_places_list() {
     assert!(harness.query_by_label("Moscow").is_none());
 }
 
-#[test]
-fn with_the_real_pipeline_selecting_seoul_highlights_its_mention_in_the_sample() {
+/// The app as a user starts it: the sample parsed by the real pipeline and gazetteer.
+fn real_pipeline_harness() -> Harness<'static, NewsmapApp> {
     let app = NewsmapApp::new(AppOptions::default());
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
@@ -221,6 +221,12 @@ fn with_the_real_pipeline_selecting_seoul_highlights_its_mention_in_the_sample()
         std::thread::sleep(Duration::from_millis(10));
     }
     harness.run_steps(3);
+    harness
+}
+
+#[test]
+fn with_the_real_pipeline_selecting_seoul_highlights_its_mention_in_the_sample() {
+    let mut harness = real_pipeline_harness();
     search(&mut harness, "seoul");
     harness.get_by_role_and_label(Role::Button, "Seoul").click();
     harness.run_steps(4);
@@ -238,4 +244,44 @@ fn with_the_real_pipeline_selecting_seoul_highlights_its_mention_in_the_sample()
         .map(|h| h.span.text(text).unwrap())
         .collect();
     assert!(!strong.is_empty() && strong.iter().all(|t| *t == "Seoul"), "{strong:?}");
+}
+
+#[test]
+fn with_the_real_pipeline_selecting_the_2023_09_13_event_selects_vostochny() {
+    let mut harness = real_pipeline_harness();
+    // The summit's row in the event list, found by its summary as the pipeline wrote it.
+    let summary = {
+        let catalog = &harness.state().state.catalog;
+        let summit = catalog
+            .events
+            .iter()
+            .find(|e| e.date.as_ref().is_some_and(|d| d.start.to_string() == "2023-09-13"));
+        summit.expect("the sample has an event on 2023-09-13").summary.clone()
+    };
+    harness.get_all_by_label(&summary).next().expect("the summit is listed").click();
+    harness.run_steps(4);
+
+    let app = harness.state();
+    let Some(Item::Event(doc, event)) = app.state.selection else { panic!("an event is selected") };
+    let entry = app.state.catalog.event(doc, event).unwrap();
+    assert_eq!(entry.date.as_ref().unwrap().start.to_string(), "2023-09-13");
+    let vostochny_id = app
+        .state
+        .catalog
+        .places
+        .iter()
+        .find(|p| p.place.name == "Vostochny Cosmodrome")
+        .unwrap()
+        .place
+        .id;
+    assert!(app.state.selected_places().contains(&vostochny_id));
+    let text = &app.state.shown_document(doc).unwrap().text;
+    let strong: Vec<&str> = app
+        .text_cache
+        .highlights()
+        .iter()
+        .filter(|h| h.strength == Strength::Selected)
+        .filter_map(|h| h.span.text(text))
+        .collect();
+    assert!(strong.iter().any(|t| t.starts_with("Vostochny")), "{strong:?}");
 }

@@ -1,0 +1,144 @@
+//! The clause layout of a sentence as far as events need it: which tokens belong together.
+//!
+//! Brackets, dash pairs and quotations are asides: "Pyongyang and Moscow – which had assumed
+//! ... after Japan's defeat in 1945 – have marked the date" puts Japan and 1945 with the
+//! defeat, not with the main clause. A semicolon or a subordinating word ("when", "after",
+//! "that", "which") starts a new clause. Commas do not split: they separate list items and
+//! appositions as often as clauses.
+
+use crate::pipeline::tokens::Tokens;
+use crate::text::TokenKind;
+
+/// A sentence's token range and the clause region of each of its tokens.
+pub(crate) struct Layout {
+    /// First token of the sentence.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// Region id of each token (index `k - start`); equal ids share a clause.
+    regions: Vec<u32>,
+    /// Bracket/dash/quote depth of each token: 0 in the sentence's main line.
+    depths: Vec<u8>,
+}
+
+impl Layout {
+    /// Lays out tokens `start..end` (one sentence).
+    pub fn new(t: &Tokens<'_>, start: usize, end: usize) -> Self {
+        let mut regions = Vec::with_capacity(end - start);
+        let mut depths = Vec::with_capacity(end - start);
+        // The stack of open asides: (closing mark, region id outside it).
+        let mut stack: Vec<(&'static str, u32)> = Vec::new();
+        let mut current = 0u32;
+        let mut next_id = 1u32;
+        for k in start..end {
+            let mark = if t.get(k).is_some_and(|x| x.kind == TokenKind::Punct) {
+                t.text_of(k)
+            } else {
+                ""
+            };
+            let closes = stack.last().is_some_and(|(close, _)| is_close(mark, close));
+            if closes {
+                // The closing mark belongs to the aside; the next token is outside it.
+                regions.push(current);
+                depths.push(stack.len() as u8);
+                if let Some((_, outer)) = stack.pop() {
+                    current = outer;
+                }
+                continue;
+            }
+            if let Some(close) = opens(t, k, mark) {
+                stack.push((close, current));
+                current = next_id;
+                next_id += 1;
+            } else if mark == ";" && stack.is_empty() || SUBORDINATORS.contains(&t.folded(k)) {
+                current = next_id;
+                next_id += 1;
+            }
+            regions.push(current);
+            depths.push(stack.len() as u8);
+        }
+        Self { start, end, regions, depths }
+    }
+
+    /// The region of token `k` (`u32::MAX` outside the sentence).
+    pub fn region(&self, k: usize) -> u32 {
+        k.checked_sub(self.start).and_then(|i| self.regions.get(i)).copied().unwrap_or(u32::MAX)
+    }
+
+    /// The aside depth of token `k`.
+    pub fn depth(&self, k: usize) -> u8 {
+        k.checked_sub(self.start).and_then(|i| self.depths.get(i)).copied().unwrap_or(0)
+    }
+}
+
+/// Words that open a clause of their own: "at a time when both Moscow and Pyongyang find
+/// themselves isolated" says nothing about where the summit before it was held.
+const SUBORDINATORS: &[&str] = &[
+    "when", "while", "whereas", "because", "although", "though", "unless", "after", "before",
+    "that", "which", "who", "whom", "whose", "where",
+];
+
+/// The mark that closes an aside opened by token `k`, if it opens one.
+fn opens(t: &Tokens<'_>, k: usize, mark: &str) -> Option<&'static str> {
+    match mark {
+        "(" => Some(")"),
+        "[" => Some("]"),
+        "“" => Some("”"),
+        "\"" => Some("\""),
+        "–" | "—" | "--" => Some("dash"),
+        // A spaced hyphen is a dash; "(EFE).-" is not.
+        "-" if t.get(k).is_some_and(|x| x.space_before)
+            && t.get(k + 1).is_some_and(|x| x.space_before) =>
+        {
+            Some("dash")
+        }
+        _ => None,
+    }
+}
+
+fn is_close(mark: &str, close: &str) -> bool {
+    match close {
+        "dash" => matches!(mark, "–" | "—" | "--" | "-"),
+        _ => mark == close,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn regions_of(text: &str) -> Vec<(String, u32)> {
+        let t = Tokens::new(text);
+        let layout = Layout::new(&t, 0, t.len());
+        (0..t.len()).map(|k| (t.text_of(k).to_owned(), layout.region(k))).collect()
+    }
+
+    fn region_of(regions: &[(String, u32)], word: &str) -> u32 {
+        regions.iter().find(|(w, _)| w == word).map_or(u32::MAX, |r| r.1)
+    }
+
+    #[test]
+    fn a_dash_pair_is_an_aside_and_the_clause_resumes_after_it() {
+        let r =
+            regions_of("Pyongyang and Moscow – which had assumed power in 1945 – have marked it.");
+        assert_eq!(region_of(&r, "Pyongyang"), region_of(&r, "marked"));
+        assert_ne!(region_of(&r, "Pyongyang"), region_of(&r, "1945"));
+        assert_eq!(region_of(&r, "assumed"), region_of(&r, "1945"));
+    }
+
+    #[test]
+    fn brackets_do_not_split_the_clause_around_them() {
+        let r = regions_of(
+            "Putin (2-R) greets Kim (L) during a visit to Tsiolkovsky (former Uglegorsk).",
+        );
+        assert_eq!(region_of(&r, "greets"), region_of(&r, "visit"));
+        assert_eq!(region_of(&r, "greets"), region_of(&r, "Tsiolkovsky"));
+        assert_ne!(region_of(&r, "greets"), region_of(&r, "Uglegorsk"));
+    }
+
+    #[test]
+    fn a_dateline_hyphen_is_not_a_dash() {
+        let r = regions_of("Seoul, Oct 12 (EFE).- Kim and Putin exchanged messages.");
+        assert_eq!(region_of(&r, "Seoul"), region_of(&r, "exchanged"));
+    }
+}

@@ -1,0 +1,239 @@
+//! Events: each reported happening (a meeting, an exchange of messages, a recognition, a
+//! report, an observation) with its date, places, actors, summary and sentence.
+//!
+//! A sentence's trigger words ([`triggers`]) are its candidate events. Each time expression,
+//! place mention and actor of the sentence goes to the nearest trigger in its clause
+//! ([`layout`]): "after Japan's defeat in World War-2 in 1945" dates the defeat, not the main
+//! clause. Attribution ("KCNA reported on Thursday") lends its source and date to the
+//! sentence's happening. Noun triggers with a referring determiner ("the summit") refer to an
+//! event told elsewhere and make none of their own. Finally the same happening told several
+//! times (a caption, the lead, a later paragraph) is merged into one event ([`merge`]), and
+//! places that only contain another of the event's places (Russia around Vostochny) are
+//! dropped, since the map should show where it happened.
+
+mod layout;
+mod merge;
+mod participants;
+mod summary;
+mod triggers;
+
+#[cfg(test)]
+mod tests;
+
+use crate::model::{ActorId, DateRange, Document, Event, EventKind, MentionId, Span};
+use crate::pipeline::tokens::Tokens;
+use layout::Layout;
+use triggers::{Part, Role};
+
+/// One trigger in a sentence, with what has been gathered for it.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    /// The sort of event.
+    pub kind: EventKind,
+    /// Happening or attribution.
+    pub role: Role,
+    /// The trigger word's token.
+    pub trigger: usize,
+    /// Where the event's words start: a light verb ("held a summit") or a possessor
+    /// ("Japan's defeat"); else `trigger`.
+    pub start: usize,
+    /// Clause region of the trigger.
+    pub region: u32,
+    /// A noun trigger after a referring determiner ("the summit").
+    pub reference: bool,
+    /// The date and the token distance of its expression from the trigger.
+    pub date: Option<(DateRange, usize)>,
+    /// Place mentions (toponyms and descriptions).
+    pub mentions: Vec<MentionId>,
+    /// Demonyms ("North Korean leader"): the event's places when it names none.
+    pub demonyms: Vec<MentionId>,
+    /// People and organisations.
+    pub actors: Vec<ActorId>,
+    /// True when a place mention is the subject (before the trigger in its clause): "The US
+    /// and South Korea have objected".
+    pub place_subject: bool,
+    /// The sentence span.
+    pub sentence: Span,
+    /// A short summary.
+    pub summary: String,
+}
+
+impl Candidate {
+    /// The span from the event's first word to the trigger's end ("held a summit").
+    fn trigger_span(&self, t: &Tokens<'_>) -> Span {
+        t.span(self.start, self.trigger + 1)
+    }
+}
+
+/// Finds the events of a processed document. `dateline` is the span of the dateline ("Seoul,
+/// Oct 12 (EFE).-"): its place and date are where and when the story was filed, not where
+/// anything in it happened.
+pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Span>) -> Vec<Event> {
+    let covered = participants::covered_tokens(t, doc);
+    let mut found: Vec<(Candidate, Span)> = Vec::new();
+    let mut start = 0;
+    while start < t.len() {
+        let sentence = t.sentence(start);
+        let mut end = start + 1;
+        while end < t.len() && t.sentence(end) == sentence {
+            end += 1;
+        }
+        // The dateline's place and date are where and when the story was filed.
+        let from = match dateline {
+            Some(d) if t.span(start, end).overlaps(&d) => t.token_at(d.end_byte).min(end),
+            _ => start,
+        };
+        if from < end {
+            let layout = Layout::new(t, from, end);
+            for c in sentence_events(t, doc, &layout, &covered, t.span(start, end)) {
+                let span = c.trigger_span(t);
+                found.push((c, span));
+            }
+        }
+        start = end;
+    }
+    merge::merge(doc, found)
+}
+
+/// The events of one sentence (`sentence`: all of it; `layout`: the part after a dateline).
+fn sentence_events(
+    t: &Tokens<'_>,
+    doc: &Document,
+    layout: &Layout,
+    covered: &[bool],
+    sentence: Span,
+) -> Vec<Candidate> {
+    let mut candidates = find_triggers(t, layout, covered, sentence);
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    participants::assign(t, doc, layout, &mut candidates);
+    // A reference ("the summit") stands as an event only with a date of its own.
+    candidates.retain(|c| !c.reference || c.date.is_some());
+    participants::lend_attribution(&mut candidates);
+    for c in &mut candidates {
+        let subject = participants::relative_subject(t, doc, layout, c);
+        if let Some(m) = subject.filter(|m| !c.mentions.contains(m)) {
+            c.mentions.push(m);
+            c.mentions.sort_unstable();
+            c.place_subject = true;
+        }
+        c.place_subject |= summary::place_in_subject(t, doc, layout, c);
+        c.summary = summary::summarize(t, doc, layout, c, subject);
+    }
+    candidates.retain(worth_keeping);
+    candidates
+}
+
+/// The trigger words of a sentence as candidates, one per run of same-kind triggers in a
+/// clause ("greets ... during a visit" is one meeting).
+fn find_triggers(
+    t: &Tokens<'_>,
+    layout: &Layout,
+    covered: &[bool],
+    sentence: Span,
+) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for k in layout.start..layout.end {
+        if covered.get(k).copied().unwrap_or(true) || !t.is_word(k) {
+            continue;
+        }
+        let Some(trigger) = triggers::trigger(t.folded(k), t.folded(k + 1)) else {
+            continue;
+        };
+        let region = layout.region(k);
+        if irrealis(t, layout, k) {
+            continue;
+        }
+        let (start, reference) = match trigger.part {
+            Part::Verb => (k, false),
+            Part::Noun => noun_start(t, layout, k),
+        };
+        // "launched an attack", "signed a treaty": the light verb's own trigger gives way.
+        if start < k {
+            out.retain(|c| !(c.region == region && c.trigger >= start && c.trigger < k));
+        }
+        if let Some(last) = out.last_mut()
+            && last.region == region
+            && last.kind == trigger.kind
+            && last.role == trigger.role
+        {
+            // Same kind in the same clause: one event, told with more words.
+            last.reference &= reference;
+            continue;
+        }
+        out.push(Candidate {
+            kind: trigger.kind,
+            role: trigger.role,
+            trigger: k,
+            start,
+            region,
+            reference,
+            date: None,
+            mentions: Vec::new(),
+            demonyms: Vec::new(),
+            actors: Vec::new(),
+            place_subject: false,
+            sentence,
+            summary: String::new(),
+        });
+    }
+    out
+}
+
+/// True when a modal, negation or plan shortly before trigger `k` makes it unreal: "could
+/// result in sanctions", "did not meet", "plans to visit".
+fn irrealis(t: &Tokens<'_>, layout: &Layout, k: usize) -> bool {
+    (k.saturating_sub(4).max(layout.start)..k)
+        .any(|j| layout.region(j) == layout.region(k) && triggers::IRREALIS.contains(&t.folded(j)))
+}
+
+/// Where a noun trigger's words start, and whether a referring determiner makes it a
+/// reference: "held a summit" starts at "held"; "the supposed deal" is a reference.
+fn noun_start(t: &Tokens<'_>, layout: &Layout, k: usize) -> (usize, bool) {
+    let region = layout.region(k);
+    let mut reference = false;
+    let mut start = k;
+    // The possessor of "Japan's defeat" is part of the event's words.
+    if k >= layout.start + 2
+        && t.get(k - 1).is_some_and(|x| x.kind == crate::text::TokenKind::Possessive)
+    {
+        return (k - 2, false);
+    }
+    // Up to three modifiers back ("an official goodwill visit") to a determiner or a light
+    // verb.
+    let mut j = k;
+    for _ in 0..4 {
+        if j <= layout.start {
+            break;
+        }
+        j -= 1;
+        if layout.region(j) != region || !t.is_word(j) {
+            break;
+        }
+        let w = t.folded(j);
+        if triggers::REFERRING.contains(&w) {
+            reference = true;
+            continue;
+        }
+        if triggers::LIGHT_VERBS.contains(&w) {
+            start = j;
+            break;
+        }
+        // A preposition ends the noun phrase: "reached during the summit".
+        if !t.is_lower(j) || triggers::PREPOSITIONS.contains(&w) {
+            break;
+        }
+    }
+    (start, reference && start == k)
+}
+
+/// Whether a candidate tells the reader something worth an entry: a date, a place or an
+/// actor. Statements and reports are everywhere in news, so they need a date or a place as
+/// their subject ("The US and South Korea have objected").
+fn worth_keeping(c: &Candidate) -> bool {
+    match c.kind {
+        EventKind::Statement | EventKind::Report => c.date.is_some() || c.place_subject,
+        _ => c.date.is_some() || !c.mentions.is_empty() || !c.actors.is_empty(),
+    }
+}

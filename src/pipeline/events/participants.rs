@@ -1,0 +1,229 @@
+//! Who, where and when for each candidate event of a sentence: every time expression, place
+//! mention and actor goes to the nearest trigger in its clause.
+
+use super::Candidate;
+use super::layout::Layout;
+use super::triggers::Role;
+use crate::model::{
+    ActorId, DateRange, Document, MentionId, MentionKind, Place, PlaceKind, TimexType,
+};
+use crate::pipeline::tokens::Tokens;
+
+/// Tokens inside a place mention or an actor's name: "Summit County" and "General Strike
+/// Committee" hold no triggers.
+pub(super) fn covered_tokens(t: &Tokens<'_>, doc: &Document) -> Vec<bool> {
+    let mut covered = vec![false; t.len()];
+    let spans = doc
+        .mentions
+        .iter()
+        .map(|m| m.span)
+        .chain(doc.actors.iter().flat_map(|a| a.spans.iter().copied()));
+    for span in spans {
+        let mut k = t.token_at(span.start_byte);
+        while k < t.len() && t.get(k).is_some_and(|x| x.span.start_byte < span.end_byte) {
+            covered[k] = true;
+            k += 1;
+        }
+    }
+    covered
+}
+
+/// Token distance from token range `a..=b` to the candidate's words.
+fn distance(c: &Candidate, a: usize, b: usize) -> usize {
+    if b < c.start { c.start - b } else { a.saturating_sub(c.trigger) }
+}
+
+/// The candidate nearest to tokens `a..=b` in the same clause region (ties: the earlier).
+fn nearest(candidates: &[Candidate], layout: &Layout, a: usize, b: usize) -> Option<usize> {
+    let region = layout.region(a);
+    candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.region == region)
+        .min_by_key(|(i, c)| (distance(c, a, b), *i))
+        .map(|(i, _)| i)
+}
+
+/// Gives each candidate its date, places and actors.
+pub(super) fn assign(
+    t: &Tokens<'_>,
+    doc: &Document,
+    layout: &Layout,
+    candidates: &mut [Candidate],
+) {
+    let sentence = t.span(layout.start, layout.end);
+    for timex in &doc.timexes {
+        if !sentence.contains(&timex.span) {
+            continue;
+        }
+        let (Some((start, end)), Some(granularity)) = (timex.interval, timex.granularity) else {
+            continue;
+        };
+        if !matches!(timex.timex_type, TimexType::Date | TimexType::Time) {
+            continue;
+        }
+        let a = t.token_at(timex.span.start_byte);
+        let b = t.token_at(timex.span.end_byte.saturating_sub(1));
+        let Some(i) = nearest(candidates, layout, a, b) else { continue };
+        let d = distance(&candidates[i], a, b);
+        let c = &mut candidates[i];
+        if c.date.as_ref().is_none_or(|(_, old)| d < *old) {
+            let range = DateRange { start, end, granularity, text: timex.text.clone() };
+            c.date = Some((range, d));
+        }
+    }
+    for m in &doc.mentions {
+        if !sentence.contains(&m.span) || m.place.is_none() {
+            continue;
+        }
+        if is_compound_modifier(doc, m.span) {
+            continue;
+        }
+        let a = t.token_at(m.span.start_byte);
+        let b = t.token_at(m.span.end_byte.saturating_sub(1));
+        let Some(i) = nearest(candidates, layout, a, b) else { continue };
+        let c = &mut candidates[i];
+        match m.kind {
+            MentionKind::Demonym => c.demonyms.push(m.id),
+            MentionKind::Toponym | MentionKind::Descriptive => c.mentions.push(m.id),
+        }
+    }
+    for actor in &doc.actors {
+        for span in &actor.spans {
+            if !sentence.contains(span) {
+                continue;
+            }
+            let a = t.token_at(span.start_byte);
+            let b = t.token_at(span.end_byte.saturating_sub(1));
+            if let Some(i) = nearest(candidates, layout, a, b)
+                && !candidates[i].actors.contains(&actor.id)
+            {
+                candidates[i].actors.push(actor.id);
+            }
+        }
+    }
+    for c in candidates.iter_mut() {
+        // With no place named, the people's countries are the event's ("North Korean leader
+        // Kim and Russian President Putin exchanged messages").
+        if c.mentions.is_empty() {
+            c.mentions.append(&mut c.demonyms);
+        }
+        c.mentions.sort_unstable();
+        c.mentions.dedup();
+        c.actors.sort_unstable();
+    }
+    drop_relative_anchors(doc, candidates);
+}
+
+/// "Russia-DPRK relations": a name inside a hyphenated modifier says what the relations are
+/// about, not where anything happened.
+fn is_compound_modifier(doc: &Document, span: crate::model::Span) -> bool {
+    let before = doc.text.get(..span.start_byte).and_then(|s| s.chars().next_back());
+    let after = doc.text.get(span.end_byte..).and_then(|s| s.chars().next());
+    matches!(before, Some('-')) || matches!(after, Some('-'))
+}
+
+/// "some 180 km north of Blagoveschensk": the anchor is a reference point, not a place of the
+/// event, when the event has places of its own.
+fn drop_relative_anchors(doc: &Document, candidates: &mut [Candidate]) {
+    for c in candidates.iter_mut() {
+        let anchors: Vec<MentionId> = doc
+            .relative_locations
+            .iter()
+            .filter(|r| c.sentence.contains(&r.span))
+            .map(|r| r.anchor)
+            .collect();
+        if c.mentions.iter().any(|m| !anchors.contains(m)) {
+            c.mentions.retain(|m| !anchors.contains(m));
+        }
+    }
+}
+
+/// Attribution ("KCNA reported on Thursday") gives its source to the sentence's first
+/// happening, and its date when the happening has none. Alone, it stays as a report.
+pub(super) fn lend_attribution(candidates: &mut Vec<Candidate>) {
+    let Some(main) = candidates.iter().position(|c| c.role == Role::Happening) else {
+        return;
+    };
+    let mut actors: Vec<ActorId> = Vec::new();
+    let mut date = None;
+    candidates.retain(|c| {
+        if c.role == Role::Attribution {
+            actors.extend(&c.actors);
+            if date.is_none() {
+                date.clone_from(&c.date);
+            }
+            false
+        } else {
+            true
+        }
+    });
+    let main = main.min(candidates.len().saturating_sub(1));
+    if let Some(c) = candidates.get_mut(main) {
+        c.actors.extend(actors);
+        c.actors.sort_unstable();
+        c.actors.dedup();
+        if c.date.is_none() {
+            c.date = date;
+        }
+    }
+}
+
+/// Words allowed between a relative pronoun and its trigger: "which had proclaimed".
+const AUXILIARIES: &[&str] = &[
+    "had", "has", "have", "was", "were", "is", "are", "been", "be", "also", "then", "later",
+    "just", "first", "once", "already", "since",
+];
+
+/// For "which had proclaimed its independence", the mention the relative pronoun stands for
+/// (the nearest place named before it in the sentence).
+pub(super) fn relative_subject(
+    t: &Tokens<'_>,
+    doc: &Document,
+    layout: &Layout,
+    c: &Candidate,
+) -> Option<MentionId> {
+    let mut j = c.start;
+    let mut pronoun = None;
+    for _ in 0..4 {
+        if j <= layout.start {
+            break;
+        }
+        j -= 1;
+        let w = t.folded(j);
+        if matches!(w, "which" | "who" | "that") {
+            pronoun = Some(j);
+            break;
+        }
+        if !AUXILIARIES.contains(&w) {
+            break;
+        }
+    }
+    let pronoun = pronoun?;
+    let before = t.get(pronoun)?.span.start_byte;
+    let sentence_start = t.get(layout.start)?.span.start_byte;
+    doc.mentions
+        .iter()
+        .rev()
+        .filter(|m| m.span.end_byte <= before && m.span.start_byte >= sentence_start)
+        .find(|m| m.place.is_some() && m.kind != MentionKind::Demonym)
+        .filter(|m| t.token_at(m.span.end_byte).saturating_add(4) >= pronoun)
+        .map(|m| m.id)
+}
+
+/// True when `outer` is a country or first-level division that contains `inner`, a finer
+/// place: Russia around Vostochny, Amur Oblast around Tsiolkovsky.
+pub(super) fn contains(outer: &Place, inner: &Place) -> bool {
+    if outer.id == inner.id || outer.country.is_none() || outer.country != inner.country {
+        return false;
+    }
+    match outer.kind {
+        PlaceKind::Country => inner.kind != PlaceKind::Country,
+        // A place's `admin1` is its first-level division's name.
+        PlaceKind::Admin1 => {
+            inner.admin1.as_deref() == Some(outer.name.as_str())
+                && !matches!(inner.kind, PlaceKind::Country | PlaceKind::Admin1)
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,236 @@
+//! A short summary of an event in the article's own words: its subject (the actors or places
+//! before the trigger, or the noun phrase there) and the clause from the trigger on, cut at
+//! the clause's end, a date, or a preposition once it runs long.
+//!
+//! "Russian President Vladimir Putin (2-R) greets North Korean leader Kim Jong Un (L) during
+//! a visit to the Vostochny cosmodrome outside of the town of Tsiolkovsky ..." becomes "Vladimir
+//! Putin greets North Korean leader Kim Jong Un during a visit to the Vostochny cosmodrome".
+
+use super::Candidate;
+use super::layout::Layout;
+use crate::model::{Document, MentionId, MentionKind};
+use crate::pipeline::tokens::Tokens;
+use crate::text::TokenKind;
+
+/// Most words after the subject before the summary is cut at a preposition.
+const MAX_PREDICATE_WORDS: usize = 14;
+
+/// Most words between the subject and the event's words ("had become the first nation to").
+const MAX_GAP_WORDS: usize = 6;
+
+/// Most words back from the trigger searched for the subject.
+const MAX_SUBJECT_WORDS: usize = 12;
+
+/// Words a subject phrase cannot reach back across.
+const SUBJECT_STOPS: &[&str] = &[
+    "after", "before", "when", "while", "since", "because", "although", "though", "as", "if",
+    "that", "which", "who", "whom", "where", "comes", "come", "came", "said", "says", "than",
+];
+
+/// Where a long summary may be cut: before these words.
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "of", "to", "for", "with", "from", "by", "across", "outside", "near",
+    "during", "after", "before", "between", "over", "into", "amid", "against", "under", "as",
+    "and", "while", "some",
+];
+
+/// Words a summary does not end on.
+const DANGLING: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "from", "by", "and", "or",
+    "its", "their", "his", "her", "some", "being", "just", "only", "also", "very",
+];
+
+/// The summary of candidate `c`; `relative` is the place a relative pronoun stands for.
+pub(super) fn summarize(
+    t: &Tokens<'_>,
+    doc: &Document,
+    layout: &Layout,
+    c: &Candidate,
+    relative: Option<MentionId>,
+) -> String {
+    let region = layout.region(c.trigger);
+    let depth = layout.depth(c.trigger);
+    // Tokens of the clause: same region, asides inside it skipped.
+    let in_clause = |k: usize| layout.region(k) == region && layout.depth(k) == depth;
+    let zone = subject_zone(t, layout, c);
+    let (subject, subject_end) = subject_of(t, doc, c, zone, relative);
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(s) = subject {
+        parts.push(s);
+    }
+    // The words between the subject and the event: "had become the first nation to".
+    let gap: Vec<usize> = (subject_end..c.start).filter(|&k| in_clause(k)).collect();
+    if gap.len() <= MAX_GAP_WORDS && subject_end < c.start {
+        parts.push(join(t, &gap));
+    }
+    parts.push(predicate(t, doc, c, &in_clause, layout.end));
+    let mut out = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
+    if let Some(first) = out.chars().next() {
+        let upper: String = first.to_uppercase().collect();
+        out.replace_range(..first.len_utf8(), &upper);
+    }
+    out
+}
+
+/// True when a place is the event's subject: "The US and South Korea have objected", not
+/// "Referring to the Ukraine war, Kim said".
+pub(super) fn place_in_subject(
+    t: &Tokens<'_>,
+    doc: &Document,
+    layout: &Layout,
+    c: &Candidate,
+) -> bool {
+    let (from, to) = subject_zone(t, layout, c);
+    let zone = t.span(from, to);
+    from < to
+        && doc
+            .mentions
+            .iter()
+            .any(|m| zone.contains(&m.span) && m.place.is_some() && m.kind != MentionKind::Demonym)
+}
+
+/// The tokens before the event's words back to a clause boundary: where its subject is.
+fn subject_zone(t: &Tokens<'_>, layout: &Layout, c: &Candidate) -> (usize, usize) {
+    let region = layout.region(c.trigger);
+    let depth = layout.depth(c.trigger);
+    let in_clause = |k: usize| layout.region(k) == region && layout.depth(k) == depth;
+    let mut zone_start = c.start;
+    let mut words = 0;
+    let mut k = c.start;
+    while k > layout.start && words < MAX_SUBJECT_WORDS {
+        k -= 1;
+        if !in_clause(k) {
+            if layout.depth(k) > depth {
+                continue; // an aside inside the clause, "(2-R)"
+            }
+            break;
+        }
+        let is_boundary = t.get(k).is_some_and(|x| x.kind == TokenKind::Punct)
+            && !t.is_any_punct(k, &["-", "'", "’"]);
+        if is_boundary || SUBJECT_STOPS.contains(&t.folded(k)) {
+            break;
+        }
+        zone_start = k;
+        words += 1;
+    }
+    (zone_start, c.start)
+}
+
+/// The subject in the zone before the event's words: its actors, else its places, else the
+/// phrase itself when short. Returns the text and the token where the subject ends.
+fn subject_of(
+    t: &Tokens<'_>,
+    doc: &Document,
+    c: &Candidate,
+    (from, to): (usize, usize),
+    relative: Option<MentionId>,
+) -> (Option<String>, usize) {
+    let zone = t.span(from, to);
+    if from >= to {
+        let name =
+            relative.and_then(|m| doc.mentions.get(m.index())).and_then(|m| m.place.as_ref());
+        return (name.map(|p| p.name.clone()), to);
+    }
+    let mut names: Vec<(usize, String)> = Vec::new();
+    let mut end = from;
+    for actor in &doc.actors {
+        if let Some(span) = actor.spans.iter().find(|s| zone.contains(s))
+            && c.actors.contains(&actor.id)
+        {
+            names.push((span.start_byte, actor.name.clone()));
+            end = end.max(t.token_at(span.end_byte));
+        }
+    }
+    if names.is_empty() {
+        for m in &doc.mentions {
+            if zone.contains(&m.span)
+                && m.kind != MentionKind::Demonym
+                && let Some(place) = &m.place
+                && !names.iter().any(|(_, n)| *n == place.name)
+            {
+                names.push((m.span.start_byte, place.name.clone()));
+                end = end.max(t.token_at(m.span.end_byte));
+            }
+        }
+    }
+    if !names.is_empty() {
+        names.sort();
+        let names: Vec<String> = names.into_iter().map(|(_, n)| n).collect();
+        return (Some(join_names(&names)), end);
+    }
+    let words: Vec<usize> = (from..to).collect();
+    if words.len() <= 5 {
+        return (Some(join(t, &words)), to);
+    }
+    (None, to)
+}
+
+/// "A", "A and B", "A, B and C".
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The event's words from its start: to the clause's end, a date, or a preposition once long.
+fn predicate(
+    t: &Tokens<'_>,
+    doc: &Document,
+    c: &Candidate,
+    in_clause: &dyn Fn(usize) -> bool,
+    end: usize,
+) -> String {
+    let timex_starts: Vec<usize> = doc
+        .timexes
+        .iter()
+        .map(|x| x.span.start_byte)
+        .filter(|&b| c.sentence.start_byte <= b)
+        .collect();
+    let mut tokens: Vec<usize> = Vec::new();
+    let mut words = 0;
+    let mut cut = None;
+    for k in c.start..end {
+        if !in_clause(k) {
+            // Asides are left out; a clause that resumes after them goes on.
+            continue;
+        }
+        let Some(tok) = t.get(k) else { break };
+        if k > c.trigger && timex_starts.contains(&tok.span.start_byte) {
+            break;
+        }
+        if tok.kind == TokenKind::Punct && !t.is_any_punct(k, &["-", "'", "’", "(", ")"]) {
+            break;
+        }
+        if tok.kind == TokenKind::Punct {
+            continue;
+        }
+        if k > c.trigger && PREPOSITIONS.contains(&t.folded(k)) && words <= MAX_PREDICATE_WORDS {
+            cut = Some(tokens.len());
+        }
+        words += 1;
+        tokens.push(k);
+        if words > MAX_PREDICATE_WORDS {
+            tokens.truncate(cut.unwrap_or(MAX_PREDICATE_WORDS));
+            break;
+        }
+    }
+    while tokens.len() > 1 && tokens.last().is_some_and(|&k| DANGLING.contains(&t.folded(k))) {
+        tokens.pop();
+    }
+    join(t, &tokens)
+}
+
+/// The tokens' text, spaced as in the original.
+fn join(t: &Tokens<'_>, tokens: &[usize]) -> String {
+    let mut out = String::new();
+    for (n, &k) in tokens.iter().enumerate() {
+        let Some(tok) = t.get(k) else { continue };
+        if n > 0 && (tok.space_before || tokens[n - 1] + 1 != k) {
+            out.push(' ');
+        }
+        out.push_str(t.text_of(k));
+    }
+    out
+}

@@ -1,0 +1,305 @@
+//! The words that signal a reported happening ("met", "summit", "exchanged", "recognize"),
+//! what sort of event each signals and whether it can stand as a noun.
+//!
+//! Word forms are listed, not stemmed: "establishing" in "the anniversary of their countries
+//! establishing ties" names an old event as background, and most "-ing" forms do the same, so
+//! only the nouns among them ("meeting", "shelling") are triggers.
+
+use crate::model::EventKind;
+
+/// How a trigger word can be used, which decides whether a determiner before it makes it a
+/// reference to an event told elsewhere ("the summit") rather than a new one ("a summit").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// Only a verb form: "met", "showed".
+    Verb,
+    /// A noun ("summit", "defeat") or a word that is both ("visit", "exchange", "deal").
+    Noun,
+}
+
+/// Whether the trigger is the event itself or the report of another one in its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// A happening in its own right.
+    Happening,
+    /// Attribution ("KCNA reported", "according to"): its source and date go to the
+    /// sentence's happening; alone in a sentence it is a report event.
+    Attribution,
+}
+
+/// One trigger word's meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Trigger {
+    /// The sort of event.
+    pub kind: EventKind,
+    /// Verb or noun.
+    pub part: Part,
+    /// Happening or attribution.
+    pub role: Role,
+}
+
+use EventKind::{
+    Agreement, Communication, Conflict, Meeting, Movement, Observation, Other, Political, Report,
+    Statement,
+};
+use Part::{Noun, Verb};
+
+/// (folded word, kind, part). Attribution words are in [`ATTRIBUTION`].
+const WORDS: &[(&str, EventKind, Part)] = &[
+    // Meetings and visits.
+    ("meet", Meeting, Verb),
+    ("meets", Meeting, Verb),
+    ("met", Meeting, Verb),
+    ("meeting", Meeting, Noun),
+    ("meetings", Meeting, Noun),
+    ("greet", Meeting, Verb),
+    ("greets", Meeting, Verb),
+    ("greeted", Meeting, Verb),
+    ("summit", Meeting, Noun),
+    ("summits", Meeting, Noun),
+    ("visit", Meeting, Noun),
+    ("visits", Meeting, Noun),
+    ("visited", Meeting, Verb),
+    ("talks", Meeting, Noun),
+    ("hosted", Meeting, Verb),
+    ("hosts", Meeting, Verb),
+    ("conference", Meeting, Noun),
+    ("negotiations", Meeting, Noun),
+    // Messages, calls, letters.
+    ("exchange", Communication, Noun),
+    ("exchanges", Communication, Noun),
+    ("exchanged", Communication, Verb),
+    ("phoned", Communication, Verb),
+    ("telephoned", Communication, Verb),
+    ("wrote", Communication, Verb),
+    ("congratulated", Communication, Verb),
+    ("letter", Communication, Noun),
+    ("call", Communication, Noun),
+    // Statements.
+    ("said", Statement, Verb),
+    ("says", Statement, Verb),
+    ("announced", Statement, Verb),
+    ("announces", Statement, Verb),
+    ("declared", Statement, Verb),
+    ("stated", Statement, Verb),
+    ("warned", Statement, Verb),
+    ("warns", Statement, Verb),
+    ("objected", Statement, Verb),
+    ("criticised", Statement, Verb),
+    ("criticized", Statement, Verb),
+    ("condemned", Statement, Verb),
+    ("condemns", Statement, Verb),
+    ("denied", Statement, Verb),
+    ("urged", Statement, Verb),
+    ("vowed", Statement, Verb),
+    ("pledged", Statement, Verb),
+    ("promised", Statement, Verb),
+    ("expressed", Statement, Verb),
+    ("stressed", Statement, Verb),
+    ("claimed", Statement, Verb),
+    ("threatened", Statement, Verb),
+    ("accused", Statement, Verb),
+    ("protested", Statement, Verb),
+    // Agreements and recognition.
+    ("recognize", Agreement, Verb),
+    ("recognise", Agreement, Verb),
+    ("recognized", Agreement, Verb),
+    ("recognised", Agreement, Verb),
+    ("recognition", Agreement, Noun),
+    ("agreed", Agreement, Verb),
+    ("agrees", Agreement, Verb),
+    ("agreement", Agreement, Noun),
+    ("deal", Agreement, Noun),
+    ("treaty", Agreement, Noun),
+    ("accord", Agreement, Noun),
+    ("accords", Agreement, Noun),
+    ("signed", Agreement, Verb),
+    ("signs", Agreement, Verb),
+    ("ratified", Agreement, Verb),
+    ("established", Agreement, Verb),
+    ("normalized", Agreement, Verb),
+    ("normalised", Agreement, Verb),
+    ("ceasefire", Agreement, Noun),
+    ("truce", Agreement, Noun),
+    // Observations.
+    ("showed", Observation, Verb),
+    ("show", Observation, Verb),
+    ("shows", Observation, Verb),
+    ("shown", Observation, Verb),
+    ("observed", Observation, Verb),
+    ("detected", Observation, Verb),
+    ("spotted", Observation, Verb),
+    ("recorded", Observation, Verb),
+    ("measured", Observation, Verb),
+    // Conflict.
+    ("defeat", Conflict, Noun),
+    ("defeated", Conflict, Verb),
+    ("attack", Conflict, Noun),
+    ("attacks", Conflict, Noun),
+    ("attacked", Conflict, Verb),
+    ("invaded", Conflict, Verb),
+    ("invasion", Conflict, Noun),
+    ("bombed", Conflict, Verb),
+    ("bombing", Conflict, Noun),
+    ("bombings", Conflict, Noun),
+    ("shelled", Conflict, Verb),
+    ("shelling", Conflict, Noun),
+    ("airstrike", Conflict, Noun),
+    ("airstrikes", Conflict, Noun),
+    ("strike", Conflict, Noun),
+    ("strikes", Conflict, Noun),
+    ("struck", Conflict, Verb),
+    ("fighting", Conflict, Noun),
+    ("clashes", Conflict, Noun),
+    ("clashed", Conflict, Verb),
+    ("battle", Conflict, Noun),
+    ("killed", Conflict, Verb),
+    ("captured", Conflict, Verb),
+    ("surrendered", Conflict, Verb),
+    ("surrender", Conflict, Noun),
+    ("fired", Conflict, Verb),
+    ("shot", Conflict, Verb),
+    ("shooting", Conflict, Noun),
+    ("explosion", Conflict, Noun),
+    // Movement.
+    ("launched", Movement, Verb),
+    ("launch", Movement, Noun),
+    ("travelled", Movement, Verb),
+    ("traveled", Movement, Verb),
+    ("arrived", Movement, Verb),
+    ("arrives", Movement, Verb),
+    ("flew", Movement, Verb),
+    ("departed", Movement, Verb),
+    ("deployed", Movement, Verb),
+    ("shipped", Movement, Verb),
+    ("crossed", Movement, Verb),
+    ("fled", Movement, Verb),
+    ("evacuated", Movement, Verb),
+    ("landed", Movement, Verb),
+    // Political acts.
+    ("proclaimed", Political, Verb),
+    ("elected", Political, Verb),
+    ("election", Political, Noun),
+    ("elections", Political, Noun),
+    ("founded", Political, Verb),
+    ("annexed", Political, Verb),
+    ("annexation", Political, Noun),
+    ("appointed", Political, Verb),
+    ("resigned", Political, Verb),
+    ("inaugurated", Political, Verb),
+    ("sanctioned", Political, Verb),
+    ("imposed", Political, Verb),
+    ("voted", Political, Verb),
+    ("referendum", Political, Noun),
+    ("independence", Political, Noun),
+    // Other happenings.
+    ("died", Other, Verb),
+    ("arrested", Other, Verb),
+    ("charged", Other, Verb),
+    ("sentenced", Other, Verb),
+    ("earthquake", Other, Noun),
+    ("flood", Other, Noun),
+    ("floods", Other, Noun),
+    ("flooding", Other, Noun),
+    ("hurricane", Other, Noun),
+    ("storm", Other, Noun),
+    ("wildfire", Other, Noun),
+    ("outbreak", Other, Noun),
+    ("crash", Other, Noun),
+    ("crashed", Other, Verb),
+    ("protest", Other, Noun),
+    ("protests", Other, Noun),
+    ("rally", Other, Noun),
+];
+
+/// Attribution words: the report of an event, not the event.
+const ATTRIBUTION: &[&str] = &["reported", "reports", "according", "quoted", "cited"];
+
+/// The trigger a folded word is, if any. "according" counts only before "to" (`next`).
+pub(crate) fn trigger(word: &str, next: &str) -> Option<Trigger> {
+    if ATTRIBUTION.contains(&word) {
+        if word == "according" && next != "to" {
+            return None;
+        }
+        return Some(Trigger { kind: Report, part: Verb, role: Role::Attribution });
+    }
+    WORDS.iter().find(|(w, _, _)| *w == word).map(|&(_, kind, part)| Trigger {
+        kind,
+        part,
+        role: Role::Happening,
+    })
+}
+
+/// Words that, shortly before a trigger, make it unreal or denied: "could result in
+/// sanctions", "did not meet".
+pub(crate) const IRREALIS: &[&str] = &[
+    "could", "would", "might", "may", "should", "will", "can", "cannot", "not", "never", "n't",
+    "if", "unless", "planned", "plans", "expected", "hopes", "hoped", "wants", "wanted",
+];
+
+/// Determiners that make a noun trigger a reference to an event told elsewhere: "the
+/// summit", "this deal", "their meeting".
+pub(crate) const REFERRING: &[&str] =
+    &["the", "this", "that", "these", "those", "its", "their", "his", "her", "such", "said"];
+
+/// Verbs a noun trigger's event is told with ("held a summit", "paid a visit"): the summary
+/// starts at them.
+pub(crate) const LIGHT_VERBS: &[&str] = &[
+    "held",
+    "hold",
+    "holds",
+    "had",
+    "has",
+    "have",
+    "paid",
+    "pay",
+    "pays",
+    "made",
+    "make",
+    "makes",
+    "staged",
+    "launched",
+    "began",
+    "begun",
+    "started",
+    "signed",
+    "reached",
+    "struck",
+    "carried",
+    "conducted",
+    "attended",
+    "opened",
+];
+
+/// Prepositions: a noun phrase does not reach back across them.
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "of", "to", "for", "with", "from", "by", "during", "after", "before", "over",
+    "into", "amid", "against", "under", "about", "since", "until", "between",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verb_and_noun_forms_are_triggers_but_background_gerunds_are_not() {
+        assert_eq!(trigger("met", "").map(|t| t.kind), Some(Meeting));
+        assert_eq!(trigger("summit", "").map(|t| t.part), Some(Noun));
+        assert_eq!(trigger("establishing", ""), None);
+    }
+
+    #[test]
+    fn according_is_attribution_only_before_to() {
+        assert_eq!(trigger("according", "to").map(|t| t.role), Some(Role::Attribution));
+        assert_eq!(trigger("according", "as"), None);
+    }
+
+    #[test]
+    fn the_word_list_has_no_duplicates() {
+        let mut words: Vec<&str> = WORDS.iter().map(|w| w.0).collect();
+        words.sort_unstable();
+        let n = words.len();
+        words.dedup();
+        assert_eq!(words.len(), n);
+    }
+}
