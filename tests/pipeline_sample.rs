@@ -350,3 +350,25 @@ fn references_and_hopes_are_not_events_and_every_event_has_its_sentence() {
         assert_eq!(doc.sentence_of(e.trigger), Some(e.sentence));
     }
 }
+
+#[test]
+fn a_city_and_its_same_named_province_are_one_answer_not_rivals() {
+    // Moscow the city and Moscow the federal subject (and Seoul and Seoul-si) are the same
+    // answer to "where": the map must not draw Moscow as uncertain.
+    for name in ["Moscow", "Seoul", "Pyongyang"] {
+        for m in mentions_of(name) {
+            let place = m.place.as_ref().unwrap();
+            assert!(m.margin() > 0.9, "{name}: margin {} over {:?}", m.margin(), m.alternatives);
+            let near = |p: &newsmap::model::Place| distance_km(p.position, place.position) < 60.0;
+            // Real rivals, if any, come before the same place at other levels.
+            let first_near = m.alternatives.iter().position(|a| near(&a.place));
+            let last_far = m.alternatives.iter().rposition(|a| !near(&a.place));
+            if let (Some(n), Some(f)) = (first_near, last_far) {
+                assert!(f < n, "{name}: {:?}", m.alternatives);
+            }
+        }
+    }
+    // A real ambiguity stays visible: the Bashkir Blagoveshchensk is a listed runner-up.
+    let blag = mentions_of("Blagoveschensk")[0];
+    assert!(blag.alternatives.iter().any(|a| a.place.name == "Blagoveshchensk"));
+}

@@ -37,9 +37,11 @@ pub struct Mention {
     pub kind: MentionKind,
     /// The chosen place, or `None` when the resolver abstained (see `reason`).
     pub place: Option<Place>,
-    /// Confidence in `place`, `0.0..=1.0` (0 when unresolved).
+    /// Confidence in `place`, `0.0..=1.0` (0 when unresolved). Candidates at the same place
+    /// (Moscow the city and Moscow the federal subject) count towards it, not against it.
     pub score: f32,
-    /// The runners-up, best first, not including `place`.
+    /// The runners-up, not including `place`: real rivals best first, then the same place at
+    /// other levels.
     pub alternatives: Vec<Candidate>,
     /// How the choice was made ("former name of Tsiolkovsky", "border crossing between RU and
     /// KP") or why there is none; shown in tooltips and exports.
@@ -52,11 +54,14 @@ impl Mention {
         self.place.is_some()
     }
 
-    /// How far the choice leads its runner-up (`score - best alternative`), in `0.0..=1.0`.
+    /// How far the choice leads its best real rival, in `0.0..=1.0`; the same place at another
+    /// level is no rival (see [`Place::is_same_place_as`]).
     ///
     /// A small margin means the resolution is uncertain; the map draws such places hollow.
     pub fn margin(&self) -> f32 {
-        let runner_up = self.alternatives.first().map_or(0.0, |c| c.score);
+        let rival =
+            |c: &&Candidate| self.place.as_ref().is_none_or(|p| !p.is_same_place_as(&c.place));
+        let runner_up = self.alternatives.iter().find(rival).map_or(0.0, |c| c.score);
         (self.score - runner_up).max(0.0)
     }
 }

@@ -18,7 +18,7 @@ pub use document::{DateSource, Document, DocumentInput};
 pub use event::{DateRange, Event, EventKind, Granularity};
 pub use ids::{ActorId, EventId, MentionId, PlaceId, PlaceIdParseError, PlaceNamespace};
 pub use mention::{Candidate, Mention, MentionKind};
-pub use place::{Place, PlaceCategory, PlaceKind};
+pub use place::{Place, PlaceCategory, PlaceKind, SAME_PLACE_KM};
 pub use relative::RelativeLocation;
 pub use span::Span;
 pub use timex::{Timex, TimexType};

@@ -2,6 +2,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{PlaceId, Position};
 
+/// Candidates this close to a place, in its country, count as the same place (see
+/// [`Place::is_same_place_as`]).
+pub const SAME_PLACE_KM: f64 = 60.0;
+
 /// What sort of feature a place is.
 ///
 /// Finer than the four map colours ([`PlaceCategory`]) because resolution weighs kinds
@@ -139,6 +143,15 @@ pub struct Place {
 }
 
 impl Place {
+    /// True when `other` is this place at another level or a neighbouring feature within
+    /// [`SAME_PLACE_KM`] in the same country (Moscow the city and Moscow the federal subject,
+    /// Seoul and Seoul-si): the same answer to "where", not a rival.
+    pub fn is_same_place_as(&self, other: &Place) -> bool {
+        self.country.is_some()
+            && self.country == other.country
+            && crate::geodesy::distance_km(self.position, other.position) <= SAME_PLACE_KM
+    }
+
     /// Latitude in degrees.
     pub fn lat(&self) -> f64 {
         self.position.y()

@@ -209,16 +209,28 @@ impl Pipeline {
         // Places repeat across mentions: each is copied out of the gazetteer once.
         let mut place_of = |e: EntryId| places.entry(e).or_insert_with(|| g.place(e)).clone();
         let place = r.chosen().and_then(&mut place_of);
-        let score = r.ranked.first().map_or(0.0, |x| x.1);
-        let alternatives = r
-            .ranked
-            .iter()
-            .skip(1)
-            .take(MAX_ALTERNATIVES)
-            .filter_map(|&(e, p): &(EntryId, f32)| {
-                Some(Candidate { place: place_of(e)?, score: p })
-            })
-            .collect();
+        let mut score = r.ranked.first().map_or(0.0, |x| x.1);
+        let mut rivals: Vec<Candidate> = Vec::new();
+        let mut same_place: Vec<Candidate> = Vec::new();
+        for &(e, p) in r.ranked.iter().skip(1) {
+            let Some(other) = place_of(e) else { continue };
+            let candidate = Candidate { place: other, score: p };
+            match &place {
+                Some(chosen) if chosen.is_same_place_as(&candidate.place) => {
+                    // Moscow the city and Moscow the federal subject are one answer to "where":
+                    // they add to the confidence instead of looking like a rival.
+                    score += p;
+                    same_place.push(candidate);
+                }
+                _ => rivals.push(candidate),
+            }
+        }
+        // Real rivals first (they are what a user may want to switch to), then the same place
+        // at another level, for correction.
+        rivals.extend(same_place);
+        rivals.truncate(MAX_ALTERNATIVES);
+        let alternatives = rivals;
+        let score = score.min(1.0);
         Mention {
             id: MentionId(0),
             span,
