@@ -20,7 +20,9 @@ mod triggers;
 #[cfg(test)]
 mod tests;
 
-use crate::model::{ActorId, DateRange, Document, Event, EventKind, MentionId, Span};
+use crate::model::{
+    ActorId, DateRange, Document, Event, EventKind, Mention, MentionId, Span, Timex,
+};
 use crate::pipeline::tokens::Tokens;
 use layout::Layout;
 use triggers::{Part, Role};
@@ -65,11 +67,40 @@ impl Candidate {
     }
 }
 
+/// The document's mentions, time expressions and actor names inside one sentence (slices of
+/// the sorted document lists, so each sentence costs only its own size).
+pub(crate) struct Within<'d> {
+    /// Place mentions, sorted.
+    pub mentions: &'d [Mention],
+    /// Time expressions, sorted.
+    pub timexes: &'d [Timex],
+    /// Actor names with their actor, sorted.
+    pub actors: &'d [(Span, ActorId)],
+}
+
+impl<'d> Within<'d> {
+    fn new(doc: &'d Document, actors: &'d [(Span, ActorId)], s: Span) -> Self {
+        fn range<T>(list: &[T], s: Span, span: impl Fn(&T) -> Span) -> &[T] {
+            let a = list.partition_point(|x| span(x).start_byte < s.start_byte);
+            let b = list.partition_point(|x| span(x).start_byte < s.end_byte);
+            list.get(a..b.max(a)).unwrap_or(&[])
+        }
+        Self {
+            mentions: range(&doc.mentions, s, |m| m.span),
+            timexes: range(&doc.timexes, s, |x| x.span),
+            actors: range(actors, s, |a| a.0),
+        }
+    }
+}
+
 /// Finds the events of a processed document. `dateline` is the span of the dateline ("Seoul,
 /// Oct 12 (EFE).-"): its place and date are where and when the story was filed, not where
 /// anything in it happened.
 pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Span>) -> Vec<Event> {
     let covered = participants::covered_tokens(t, doc);
+    let mut actor_spans: Vec<(Span, ActorId)> =
+        doc.actors.iter().flat_map(|a| a.spans.iter().map(|&s| (s, a.id))).collect();
+    actor_spans.sort_unstable();
     let mut found: Vec<(Candidate, Span)> = Vec::new();
     let mut start = 0;
     while start < t.len() {
@@ -85,7 +116,9 @@ pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Sp
         };
         if from < end {
             let layout = Layout::new(t, from, end);
-            for c in sentence_events(t, doc, &layout, &covered, t.span(start, end)) {
+            let within = Within::new(doc, &actor_spans, t.span(from, end));
+            let sentence = t.span(start, end);
+            for c in sentence_events(t, doc, &within, &layout, &covered, sentence) {
                 let span = c.trigger_span(t);
                 found.push((c, span));
             }
@@ -99,6 +132,7 @@ pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Sp
 fn sentence_events(
     t: &Tokens<'_>,
     doc: &Document,
+    within: &Within<'_>,
     layout: &Layout,
     covered: &[bool],
     sentence: Span,
@@ -107,19 +141,19 @@ fn sentence_events(
     if candidates.is_empty() {
         return Vec::new();
     }
-    participants::assign(t, doc, layout, &mut candidates);
+    participants::assign(t, doc, within, layout, &mut candidates);
     // A reference ("the summit") stands as an event only with a date of its own.
     candidates.retain(|c| !c.reference || c.date.is_some());
     participants::lend_attribution(&mut candidates);
     for c in &mut candidates {
-        let subject = participants::relative_subject(t, doc, layout, c);
+        let subject = participants::relative_subject(t, within, layout, c);
         if let Some(m) = subject.filter(|m| !c.mentions.contains(m)) {
             c.mentions.push(m);
             c.mentions.sort_unstable();
             c.place_subject = true;
         }
-        c.place_subject |= summary::place_in_subject(t, doc, layout, c);
-        c.summary = summary::summarize(t, doc, layout, c, subject);
+        c.place_subject |= summary::place_in_subject(t, within, layout, c);
+        c.summary = summary::summarize(t, doc, within, layout, c, subject);
     }
     candidates.retain(worth_keeping);
     candidates

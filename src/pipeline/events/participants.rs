@@ -1,9 +1,9 @@
 //! Who, where and when for each candidate event of a sentence: every time expression, place
 //! mention and actor goes to the nearest trigger in its clause.
 
-use super::Candidate;
 use super::layout::Layout;
 use super::triggers::Role;
+use super::{Candidate, Within};
 use crate::model::{
     ActorId, DateRange, Document, MentionId, MentionKind, Place, PlaceKind, TimexType,
 };
@@ -48,14 +48,11 @@ fn nearest(candidates: &[Candidate], layout: &Layout, a: usize, b: usize) -> Opt
 pub(super) fn assign(
     t: &Tokens<'_>,
     doc: &Document,
+    within: &Within<'_>,
     layout: &Layout,
     candidates: &mut [Candidate],
 ) {
-    let sentence = t.span(layout.start, layout.end);
-    for timex in &doc.timexes {
-        if !sentence.contains(&timex.span) {
-            continue;
-        }
+    for timex in within.timexes {
         let (Some((start, end)), Some(granularity)) = (timex.interval, timex.granularity) else {
             continue;
         };
@@ -72,8 +69,8 @@ pub(super) fn assign(
             c.date = Some((range, d));
         }
     }
-    for m in &doc.mentions {
-        if !sentence.contains(&m.span) || m.place.is_none() {
+    for m in within.mentions {
+        if m.place.is_none() {
             continue;
         }
         if is_compound_modifier(doc, m.span) {
@@ -88,18 +85,13 @@ pub(super) fn assign(
             MentionKind::Toponym | MentionKind::Descriptive => c.mentions.push(m.id),
         }
     }
-    for actor in &doc.actors {
-        for span in &actor.spans {
-            if !sentence.contains(span) {
-                continue;
-            }
-            let a = t.token_at(span.start_byte);
-            let b = t.token_at(span.end_byte.saturating_sub(1));
-            if let Some(i) = nearest(candidates, layout, a, b)
-                && !candidates[i].actors.contains(&actor.id)
-            {
-                candidates[i].actors.push(actor.id);
-            }
+    for &(span, actor) in within.actors {
+        let a = t.token_at(span.start_byte);
+        let b = t.token_at(span.end_byte.saturating_sub(1));
+        if let Some(i) = nearest(candidates, layout, a, b)
+            && !candidates[i].actors.contains(&actor)
+        {
+            candidates[i].actors.push(actor);
         }
     }
     for c in candidates.iter_mut() {
@@ -179,7 +171,7 @@ const AUXILIARIES: &[&str] = &[
 /// (the nearest place named before it in the sentence).
 pub(super) fn relative_subject(
     t: &Tokens<'_>,
-    doc: &Document,
+    within: &Within<'_>,
     layout: &Layout,
     c: &Candidate,
 ) -> Option<MentionId> {
@@ -201,11 +193,11 @@ pub(super) fn relative_subject(
     }
     let pronoun = pronoun?;
     let before = t.get(pronoun)?.span.start_byte;
-    let sentence_start = t.get(layout.start)?.span.start_byte;
-    doc.mentions
+    within
+        .mentions
         .iter()
         .rev()
-        .filter(|m| m.span.end_byte <= before && m.span.start_byte >= sentence_start)
+        .filter(|m| m.span.end_byte <= before)
         .find(|m| m.place.is_some() && m.kind != MentionKind::Demonym)
         .filter(|m| t.token_at(m.span.end_byte).saturating_add(4) >= pronoun)
         .map(|m| m.id)
