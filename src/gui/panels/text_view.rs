@@ -354,7 +354,8 @@ fn event_card_ui(ui: &mut Ui, state: &AppState, doc_id: DocId, document: &Docume
         .inner_margin(8)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
+            // Wrapped: a long summary must not widen the text panel and squeeze the map.
+            ui.horizontal_wrapped(|ui| {
                 let date = event.date.as_ref().map_or_else(|| "undated".to_owned(), format_date);
                 ui.label(RichText::new(date).strong().color(ACCENT));
                 ui.label(RichText::new(&event.summary).strong());
