@@ -152,7 +152,7 @@ fn sentence_events(
             c.mentions.sort_unstable();
             c.place_subject = true;
         }
-        c.place_subject |= summary::place_in_subject(t, within, layout, c);
+        c.place_subject |= summary::place_in_subject(t, doc, within, layout, c);
         c.summary = summary::summarize(t, doc, within, layout, c, subject);
     }
     candidates.retain(worth_keeping);
@@ -176,7 +176,7 @@ fn find_triggers(
             continue;
         };
         let region = layout.region(k);
-        if irrealis(t, layout, k) {
+        if irrealis(t, layout, k) || hearsay(t, layout, k) {
             continue;
         }
         let (start, reference) = match trigger.part {
@@ -220,6 +220,14 @@ fn find_triggers(
 fn irrealis(t: &Tokens<'_>, layout: &Layout, k: usize) -> bool {
     (k.saturating_sub(4).max(layout.start)..k)
         .any(|j| layout.region(j) == layout.region(k) && triggers::IRREALIS.contains(&t.folded(j)))
+}
+
+/// "is said to incorporate", "Said to date from": hearsay about a thing, not a statement.
+fn hearsay(t: &Tokens<'_>, layout: &Layout, k: usize) -> bool {
+    matches!(t.folded(k), "said" | "says" | "claimed" | "reported")
+        && t.folded(k + 1) == "to"
+        && (k == layout.start
+            || matches!(t.folded(k - 1), "is" | "was" | "are" | "were" | "been" | "being" | "be"))
 }
 
 /// Where a noun trigger's words start, and whether a referring determiner makes it a

@@ -109,7 +109,7 @@ pub(super) fn assign(
 
 /// "Russia-DPRK relations": a name inside a hyphenated modifier says what the relations are
 /// about, not where anything happened.
-fn is_compound_modifier(doc: &Document, span: crate::model::Span) -> bool {
+pub(super) fn is_compound_modifier(doc: &Document, span: crate::model::Span) -> bool {
     let before = doc.text.get(..span.start_byte).and_then(|s| s.chars().next_back());
     let after = doc.text.get(span.end_byte..).and_then(|s| s.chars().next());
     matches!(before, Some('-')) || matches!(after, Some('-'))

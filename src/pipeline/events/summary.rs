@@ -7,6 +7,7 @@
 //! Putin greets North Korean leader Kim Jong Un during a visit to the Vostochny cosmodrome".
 
 use super::layout::Layout;
+use super::participants::is_compound_modifier;
 use super::{Candidate, Within};
 use crate::model::{Document, MentionId, MentionKind};
 use crate::pipeline::tokens::Tokens;
@@ -74,9 +75,10 @@ pub(super) fn summarize(
 }
 
 /// True when a place is the event's subject: "The US and South Korea have objected", not
-/// "Referring to the Ukraine war, Kim said".
+/// "Referring to the Ukraine war, Kim said" or "The Britain-based monitor says".
 pub(super) fn place_in_subject(
     t: &Tokens<'_>,
+    doc: &Document,
     within: &Within<'_>,
     layout: &Layout,
     c: &Candidate,
@@ -84,10 +86,12 @@ pub(super) fn place_in_subject(
     let (from, to) = subject_zone(t, layout, c);
     let zone = t.span(from, to);
     from < to
-        && within
-            .mentions
-            .iter()
-            .any(|m| zone.contains(&m.span) && m.place.is_some() && m.kind != MentionKind::Demonym)
+        && within.mentions.iter().any(|m| {
+            zone.contains(&m.span)
+                && m.place.is_some()
+                && m.kind != MentionKind::Demonym
+                && !is_compound_modifier(doc, m.span)
+        })
 }
 
 /// The tokens before the event's words back to a clause boundary: where its subject is.

@@ -141,6 +141,14 @@ fn an_undated_statement_needs_a_place_as_its_subject() {
 }
 
 #[test]
+fn hearsay_about_a_thing_is_not_a_statement() {
+    let doc = process("Said to date from 1790, the house in New Orleans was sold.", None);
+    assert!(of_kind(&doc, EventKind::Statement).is_empty(), "{:#?}", doc.events);
+    let doc = process("The Britain-based monitor says 24 civilians were hurt.", None);
+    assert!(of_kind(&doc, EventKind::Statement).is_empty(), "{:#?}", doc.events);
+}
+
+#[test]
 fn event_spans_lie_inside_their_sentences() {
     let doc = process(crate::SAMPLE_ARTICLE, None);
     assert!(!doc.events.is_empty());
