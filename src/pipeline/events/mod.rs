@@ -181,6 +181,9 @@ fn find_triggers(
         }
         let (start, reference) = match trigger.part {
             Part::Verb => (k, false),
+            // "Call toll free ...", "Deal with the budget": a bare noun trigger opening a
+            // sentence is an imperative verb.
+            Part::Noun if k == layout.start && t.is_capitalised(k) => continue,
             Part::Noun => noun_start(t, layout, k),
         };
         // "launched an attack", "signed a treaty": the light verb's own trigger gives way.

@@ -141,6 +141,12 @@ fn an_undated_statement_needs_a_place_as_its_subject() {
 }
 
 #[test]
+fn a_noun_trigger_opening_a_sentence_is_an_imperative() {
+    let doc = process("Call the office in Fargo on Monday.", Some((2009, 3, 20)));
+    assert!(doc.events.is_empty(), "{:#?}", doc.events);
+}
+
+#[test]
 fn hearsay_about_a_thing_is_not_a_statement() {
     let doc = process("Said to date from 1790, the house in New Orleans was sold.", None);
     assert!(of_kind(&doc, EventKind::Statement).is_empty(), "{:#?}", doc.events);

@@ -280,6 +280,14 @@ pub(crate) fn is_year_at(p: &Parser<'_>, i: usize) -> Option<i32> {
                 if c == ',' && p.is_num(i.wrapping_sub(2)) && p.glued(i - 1) {
                     return None;
                 }
+                // "1-888-234-1294": the last group of a phone number or code, not a year
+                // (a year range "1998-1999" starts with four digits).
+                if c == '-'
+                    && p.glued(i - 1)
+                    && p.num(i.wrapping_sub(2)).is_some_and(|(_, len)| len != 4)
+                {
+                    return None;
+                }
             }
             TokenKind::Word | TokenKind::Number => return None,
         }
@@ -362,6 +370,8 @@ mod tests {
         assert_eq!(year("1945.5", 0), None);
         assert_eq!(year("15:30", 0), None);
         assert_eq!(year("3000 BC", 0), None);
+        assert_eq!(year("call 1-888-234-1294 now", 7), None);
+        assert_eq!(year("1998-1999", 2), Some(1999));
     }
 
     #[test]
