@@ -5,10 +5,11 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, vec2};
 use rstar::{RTree, primitives::GeomWithData};
 use walkers::Projector;
 
-use super::basemap::halo_text;
+use super::basemap::halo_galley;
 use super::fit::{MercatorPoint, TILE_PX, position_of};
 use crate::gui::catalog::{Catalog, PlaceEntry};
 use crate::gui::command::{Command, DateWindow, Item};
+use crate::gui::paint::outlined_disc;
 use crate::gui::state::AppState;
 use crate::gui::theme::{ACCENT, category_colour, with_alpha};
 use crate::model::PlaceId;
@@ -161,8 +162,8 @@ pub fn markers_ui(
             painter.circle_filled(pos, radius + 4.0, with_alpha(colour, 45));
         }
         if marker.is_cluster() {
-            painter.circle_filled(pos, radius, with_alpha(colour, 215));
-            painter.circle_stroke(pos, radius, Stroke::new(1.5, Color32::WHITE));
+            let fill = with_alpha(colour, 215);
+            outlined_disc(&painter, pos, radius, fill, Stroke::new(1.5, Color32::WHITE));
             painter.text(
                 pos,
                 Align2::CENTER_CENTER,
@@ -175,8 +176,7 @@ pub fn markers_ui(
             painter.circle_filled(pos, radius, Color32::from_white_alpha(200));
             painter.circle_stroke(pos, radius - 1.0, Stroke::new(2.5, colour));
         } else {
-            painter.circle_filled(pos, radius, colour);
-            painter.circle_stroke(pos, radius, Stroke::new(1.5, Color32::WHITE));
+            outlined_disc(&painter, pos, radius, colour, Stroke::new(1.5, Color32::WHITE));
         }
 
         if response.hovered() {
@@ -230,7 +230,11 @@ fn labels_ui(
             lead.place.name.clone()
         };
         let f = if is_sel { bold.clone() } else { font.clone() };
-        let size = painter.layout_no_wrap(text.clone(), f.clone(), Color32::BLACK).size();
+        let colour =
+            if is_sel { Color32::from_rgb(0x10, 0x2a, 0x5c) } else { Color32::from_gray(35) };
+        // Laid out once: measured here, drawn with its halo below.
+        let galley = painter.layout_no_wrap(text, f, colour);
+        let size = galley.size();
         let gap = radius + 4.0;
         // Right, left, above, below: the first spot that is free.
         let candidates = [
@@ -244,20 +248,7 @@ fn labels_ui(
             let clear = clip.contains_rect(rect) && !occupied.iter().any(|r| r.intersects(rect))
                 || (is_sel && anchor == Align2::LEFT_CENTER);
             if clear {
-                let colour = if is_sel {
-                    Color32::from_rgb(0x10, 0x2a, 0x5c)
-                } else {
-                    Color32::from_gray(35)
-                };
-                halo_text(
-                    painter,
-                    at,
-                    anchor,
-                    &text,
-                    f.clone(),
-                    colour,
-                    Color32::from_white_alpha(230),
-                );
+                halo_galley(painter, at, anchor, galley, colour, Color32::from_white_alpha(230));
                 occupied.push(rect);
                 break;
             }
