@@ -130,10 +130,8 @@ pub fn markers_ui(
         }
     }
     // Draw small first so big markers stay on top; selected last of all.
-    visible.sort_by(|a, b| {
-        let sa = is_selected(&markers[a.0]);
-        let sb = is_selected(&markers[b.0]);
-        sa.cmp(&sb).then(a.2.total_cmp(&b.2))
+    visible.sort_by_cached_key(|&(index, _, radius)| {
+        (is_selected(&markers[index]), egui::emath::OrderedFloat(radius))
     });
 
     let mut hovered_now = None;
@@ -144,13 +142,15 @@ pub fn markers_ui(
         let id = ui.scope_id().with(("marker", lead.place.id));
         let hit = Rect::from_center_size(pos, vec2(radius * 2.0 + 6.0, radius * 2.0 + 6.0));
         let response = ui.interact(hit, id, Sense::click());
-        let name = if marker.is_cluster() {
-            format!("Cluster: {} and {} more", lead.place.name, marker.members.len() - 1)
-        } else {
-            format!("Marker: {}", lead.place.name)
-        };
-        response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name));
+        // The name is only formatted when accessibility asks for it.
+        response.widget_info(|| {
+            let name = if marker.is_cluster() {
+                format!("Cluster: {} and {} more", lead.place.name, marker.members.len() - 1)
+            } else {
+                format!("Marker: {}", lead.place.name)
+            };
+            egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, name)
+        });
         occupied.push(Rect::from_center_size(pos, vec2(radius * 2.0, radius * 2.0)));
 
         let selected_here = is_selected(marker);
@@ -210,13 +210,10 @@ fn labels_ui(
 ) {
     // Selected first, then by mentions: the important names win the space.
     let mut order: Vec<&(usize, Pos2, f32)> = visible.iter().collect();
-    order.sort_by(|a, b| {
-        let key = |(i, _, _): &(usize, Pos2, f32)| {
-            let m = &markers[*i];
-            let sel = m.members.iter().any(|&j| selected.contains(&catalog.places[j].place.id));
-            (sel, m.mentions)
-        };
-        key(b).cmp(&key(a))
+    order.sort_by_cached_key(|&&(i, _, _)| {
+        let m = &markers[i];
+        let sel = m.members.iter().any(|&j| selected.contains(&catalog.places[j].place.id));
+        std::cmp::Reverse((sel, m.mentions))
     });
     let font = FontId::proportional(12.5);
     let bold = FontId::new(13.0, egui::FontFamily::Proportional);
