@@ -13,10 +13,10 @@ use super::map::MapView;
 use super::panels::about::about_ui;
 use super::panels::documents::documents_ui;
 use super::panels::event_list::event_list_ui;
-use super::panels::places::places_ui;
+use super::panels::places::{PlaceRowsCache, places_ui};
 use super::panels::status_bar::status_bar_ui;
 use super::panels::text_view::{TextViewCache, text_view_ui};
-use super::panels::timeline::timeline_ui;
+use super::panels::timeline::{TimelineCache, timeline_ui};
 use super::panels::top_bar::top_bar_ui;
 use super::settings_file::{self, Stored};
 use super::state::AppState;
@@ -72,6 +72,8 @@ pub struct NewsmapApp {
     pub state: AppState,
     /// The text viewer's memo (public so tests can check what was highlighted).
     pub text_cache: TextViewCache,
+    place_rows: PlaceRowsCache,
+    timeline: TimelineCache,
     running: Option<Running>,
     options: AppOptions,
     layout: Option<serde_json::Value>,
@@ -96,6 +98,8 @@ impl NewsmapApp {
         Self {
             state,
             text_cache: TextViewCache::default(),
+            place_rows: PlaceRowsCache::default(),
+            timeline: TimelineCache::default(),
             running: None,
             layout: stored.layout,
             window_size: stored.window_size,
@@ -167,7 +171,7 @@ impl NewsmapApp {
                 if self.state.settings.show_timeline {
                     let height = 92.0;
                     ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
-                        timeline_ui(ui, &self.state, &mut commands);
+                        timeline_ui(ui, &self.state, &mut self.timeline, &mut commands);
                     });
                     ui.add_space(4.0);
                 }
@@ -181,7 +185,7 @@ impl NewsmapApp {
                 ui.add_space(4.0);
                 documents_ui(ui, &self.state, &mut commands);
                 ui.separator();
-                places_ui(ui, &self.state, &mut commands);
+                places_ui(ui, &self.state, &mut self.place_rows, &mut commands);
             });
         egui::Panel::right("text")
             .resizable(true)

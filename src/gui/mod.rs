@@ -12,6 +12,7 @@ pub mod export;
 mod icon;
 pub mod jobs;
 pub mod map;
+pub mod paint;
 pub mod panels;
 pub mod settings_file;
 pub mod state;

@@ -61,6 +61,9 @@ pub struct OpenDocument {
     pub status: DocStatus,
     /// Whether its places and events are shown.
     pub visible: bool,
+    /// How many distinct places it resolves to (0 until parsed), counted once on arrival:
+    /// counting walks every mention, too slow to repeat each frame for a long document.
+    pub place_count: usize,
 }
 
 impl OpenDocument {
@@ -291,6 +294,7 @@ impl AppState {
             source,
             status: DocStatus::Parsing,
             visible: true,
+            place_count: 0,
         });
         id
     }
@@ -324,6 +328,7 @@ impl AppState {
                         let places = document.places().len();
                         let events = document.events.len();
                         let name = open.name.clone();
+                        open.place_count = places;
                         open.status = DocStatus::Ready(document);
                         self.notify(Notice::info(format!(
                             "Parsed {name}: {places} places, {events} events"

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use newsmap::gui::command::{Command, ExportKind, Item};
+use newsmap::gui::command::{Command, DateWindow, ExportKind, Item};
 use newsmap::gui::panels::text_view::Strength;
 use newsmap::gui::{AppOptions, NewsmapApp};
 
@@ -158,6 +158,70 @@ fn opening_a_second_document_adds_its_places() {
     harness.get_by_label("Show odesa.txt").click();
     harness.run_steps(3);
     assert_eq!(harness.state().state.catalog.places.len(), before);
+}
+
+/// Drops the second fixture article on the window and waits until it is parsed.
+fn open_second_document(harness: &mut Harness<'static, NewsmapApp>, dir: &std::path::Path) {
+    let path = dir.join("odesa.txt");
+    std::fs::write(&path, SECOND_ARTICLE).unwrap();
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(DroppedPath(path)));
+    wait_until(harness, "second document parsed", |app| {
+        app.state.documents.len() == 2 && app.state.parsing_count() == 0
+    });
+}
+
+#[test]
+fn the_filtered_places_list_follows_new_documents_and_the_time_window() {
+    let mut harness = harness(Vec::new());
+    search(&mut harness, "k");
+    harness.get_by_role_and_label(Role::Button, "North Korea");
+    assert!(harness.query_by_label("Kyiv").is_none());
+
+    // A new document shows its matching places under the same filter.
+    let dir = tempfile::tempdir().unwrap();
+    open_second_document(&mut harness, dir.path());
+    harness.get_by_role_and_label(Role::Button, "Kyiv");
+
+    // A time window around the shelling keeps only the places of events inside it.
+    let day = chrono::NaiveDate::from_ymd_opt(2023, 10, 2).unwrap();
+    harness.state_mut().apply(Command::SetTimeWindow(Some(DateWindow::between(day, day))));
+    harness.run_steps(3);
+    harness.get_by_role_and_label(Role::Button, "Kyiv");
+    assert!(harness.query_by_label("North Korea").is_none());
+    harness.state_mut().apply(Command::SetTimeWindow(None));
+    harness.run_steps(3);
+    harness.get_by_role_and_label(Role::Button, "North Korea");
+}
+
+#[test]
+fn a_second_document_shows_on_the_timeline_and_in_the_text_view() {
+    let mut harness = harness(Vec::new());
+    let sample_events = harness.state().state.catalog.events.len();
+    let dir = tempfile::tempdir().unwrap();
+    open_second_document(&mut harness, dir.path());
+    assert_eq!(harness.state().state.catalog.events.len(), sample_events + 1);
+    harness.get_by_label("Timeline: Shelling hit the port of Odesa");
+
+    // Its text and counts replace the sample's in the text view.
+    harness.get_by_label("odesa.txt").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("2 places · 1 events");
+    let text_doc = harness.state().state.text_doc.unwrap();
+    assert_eq!(harness.state().state.shown_document(text_doc).unwrap().text, SECOND_ARTICLE);
+
+    // Clicking its dot on the timeline selects the event and strengthens both its places.
+    harness.get_by_label("Timeline: Shelling hit the port of Odesa").click();
+    harness.run_steps(3);
+    let app = harness.state();
+    assert!(matches!(app.state.selection, Some(Item::Event(d, _)) if d == text_doc));
+    let strong: Vec<&str> = app
+        .text_cache
+        .highlights()
+        .iter()
+        .filter(|h| h.strength == Strength::Selected)
+        .map(|h| h.span.text(SECOND_ARTICLE).unwrap())
+        .collect();
+    assert_eq!(strong, vec!["Kyiv", "Odesa", "Odesa"]);
 }
 
 #[test]

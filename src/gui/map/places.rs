@@ -5,10 +5,11 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, vec2};
 use rstar::{RTree, primitives::GeomWithData};
 use walkers::Projector;
 
-use super::basemap::halo_text;
+use super::basemap::halo_galley;
 use super::fit::{MercatorPoint, TILE_PX, position_of};
 use crate::gui::catalog::{Catalog, PlaceEntry};
 use crate::gui::command::{Command, DateWindow, Item};
+use crate::gui::paint::outlined_disc;
 use crate::gui::state::AppState;
 use crate::gui::theme::{ACCENT, category_colour, with_alpha};
 use crate::model::PlaceId;
@@ -129,10 +130,8 @@ pub fn markers_ui(
         }
     }
     // Draw small first so big markers stay on top; selected last of all.
-    visible.sort_by(|a, b| {
-        let sa = is_selected(&markers[a.0]);
-        let sb = is_selected(&markers[b.0]);
-        sa.cmp(&sb).then(a.2.total_cmp(&b.2))
+    visible.sort_by_cached_key(|&(index, _, radius)| {
+        (is_selected(&markers[index]), egui::emath::OrderedFloat(radius))
     });
 
     let mut hovered_now = None;
@@ -143,13 +142,15 @@ pub fn markers_ui(
         let id = ui.scope_id().with(("marker", lead.place.id));
         let hit = Rect::from_center_size(pos, vec2(radius * 2.0 + 6.0, radius * 2.0 + 6.0));
         let response = ui.interact(hit, id, Sense::click());
-        let name = if marker.is_cluster() {
-            format!("Cluster: {} and {} more", lead.place.name, marker.members.len() - 1)
-        } else {
-            format!("Marker: {}", lead.place.name)
-        };
-        response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name));
+        // The name is only formatted when accessibility asks for it.
+        response.widget_info(|| {
+            let name = if marker.is_cluster() {
+                format!("Cluster: {} and {} more", lead.place.name, marker.members.len() - 1)
+            } else {
+                format!("Marker: {}", lead.place.name)
+            };
+            egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, name)
+        });
         occupied.push(Rect::from_center_size(pos, vec2(radius * 2.0, radius * 2.0)));
 
         let selected_here = is_selected(marker);
@@ -161,8 +162,8 @@ pub fn markers_ui(
             painter.circle_filled(pos, radius + 4.0, with_alpha(colour, 45));
         }
         if marker.is_cluster() {
-            painter.circle_filled(pos, radius, with_alpha(colour, 215));
-            painter.circle_stroke(pos, radius, Stroke::new(1.5, Color32::WHITE));
+            let fill = with_alpha(colour, 215);
+            outlined_disc(&painter, pos, radius, fill, Stroke::new(1.5, Color32::WHITE));
             painter.text(
                 pos,
                 Align2::CENTER_CENTER,
@@ -175,8 +176,7 @@ pub fn markers_ui(
             painter.circle_filled(pos, radius, Color32::from_white_alpha(200));
             painter.circle_stroke(pos, radius - 1.0, Stroke::new(2.5, colour));
         } else {
-            painter.circle_filled(pos, radius, colour);
-            painter.circle_stroke(pos, radius, Stroke::new(1.5, Color32::WHITE));
+            outlined_disc(&painter, pos, radius, colour, Stroke::new(1.5, Color32::WHITE));
         }
 
         if response.hovered() {
@@ -210,13 +210,10 @@ fn labels_ui(
 ) {
     // Selected first, then by mentions: the important names win the space.
     let mut order: Vec<&(usize, Pos2, f32)> = visible.iter().collect();
-    order.sort_by(|a, b| {
-        let key = |(i, _, _): &(usize, Pos2, f32)| {
-            let m = &markers[*i];
-            let sel = m.members.iter().any(|&j| selected.contains(&catalog.places[j].place.id));
-            (sel, m.mentions)
-        };
-        key(b).cmp(&key(a))
+    order.sort_by_cached_key(|&&(i, _, _)| {
+        let m = &markers[i];
+        let sel = m.members.iter().any(|&j| selected.contains(&catalog.places[j].place.id));
+        std::cmp::Reverse((sel, m.mentions))
     });
     let font = FontId::proportional(12.5);
     let bold = FontId::new(13.0, egui::FontFamily::Proportional);
@@ -230,7 +227,11 @@ fn labels_ui(
             lead.place.name.clone()
         };
         let f = if is_sel { bold.clone() } else { font.clone() };
-        let size = painter.layout_no_wrap(text.clone(), f.clone(), Color32::BLACK).size();
+        let colour =
+            if is_sel { Color32::from_rgb(0x10, 0x2a, 0x5c) } else { Color32::from_gray(35) };
+        // Laid out once: measured here, drawn with its halo below.
+        let galley = painter.layout_no_wrap(text, f, colour);
+        let size = galley.size();
         let gap = radius + 4.0;
         // Right, left, above, below: the first spot that is free.
         let candidates = [
@@ -244,20 +245,7 @@ fn labels_ui(
             let clear = clip.contains_rect(rect) && !occupied.iter().any(|r| r.intersects(rect))
                 || (is_sel && anchor == Align2::LEFT_CENTER);
             if clear {
-                let colour = if is_sel {
-                    Color32::from_rgb(0x10, 0x2a, 0x5c)
-                } else {
-                    Color32::from_gray(35)
-                };
-                halo_text(
-                    painter,
-                    at,
-                    anchor,
-                    &text,
-                    f.clone(),
-                    colour,
-                    Color32::from_white_alpha(230),
-                );
+                halo_galley(painter, at, anchor, galley, colour, Color32::from_white_alpha(230));
                 occupied.push(rect);
                 break;
             }

@@ -47,8 +47,8 @@ pub fn documents_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) 
                     DocStatus::Parsing => {
                         ui.spinner().on_hover_text("Parsing…");
                     }
-                    DocStatus::Ready(d) => {
-                        ui.weak(format!("{}", d.places().len())).on_hover_text("places");
+                    DocStatus::Ready(_) => {
+                        ui.weak(doc.place_count.to_string()).on_hover_text("places");
                     }
                     DocStatus::Failed(reason) => {
                         ui.label(RichText::new("⚠").color(Color32::from_rgb(0xc0, 0x30, 0x20)))

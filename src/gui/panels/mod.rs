@@ -6,5 +6,6 @@ pub mod event_list;
 pub mod places;
 pub mod status_bar;
 pub mod text_view;
+pub mod time_axis;
 pub mod timeline;
 pub mod top_bar;

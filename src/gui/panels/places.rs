@@ -2,7 +2,7 @@
 
 use egui::{Color32, Sense, Ui, vec2};
 
-use crate::gui::command::{Command, Item};
+use crate::gui::command::{Command, DateWindow, Item};
 use crate::gui::map::places::place_tooltip_ui;
 use crate::gui::state::AppState;
 use crate::gui::theme::{category_colour, with_alpha};
@@ -20,8 +20,44 @@ pub fn matches_filter(name: &str, filter: &str) -> bool {
     })
 }
 
+/// The rows the places list shows, kept until the catalog, the filter or the time window
+/// changes: matching every name against the filter each frame is slow with thousands of places.
+#[derive(Default)]
+pub struct PlaceRowsCache {
+    key: Option<(u64, String, Option<DateWindow>)>,
+    rows: Vec<usize>,
+}
+
+impl PlaceRowsCache {
+    /// Indices into `state.catalog.places` of the places matching `filter` inside the time
+    /// window, in catalog order (most mentioned first).
+    pub fn rows(&mut self, state: &AppState, filter: &str) -> &[usize] {
+        let (generation, window) = (state.catalog_generation, state.time_window);
+        let is_current = self
+            .key
+            .as_ref()
+            .is_some_and(|(g, f, w)| *g == generation && f == filter && *w == window);
+        if !is_current {
+            let catalog = &state.catalog;
+            self.rows = (0..catalog.places.len())
+                .filter(|&i| {
+                    let entry = &catalog.places[i];
+                    matches_filter(&entry.place.name, filter) && catalog.place_is_in(entry, window)
+                })
+                .collect();
+            self.key = Some((generation, filter.to_owned(), window));
+        }
+        &self.rows
+    }
+}
+
 /// Draws the search box and the list.
-pub fn places_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+pub fn places_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    cache: &mut PlaceRowsCache,
+    commands: &mut Vec<Command>,
+) {
     ui.heading("Places");
     let mut filter = state.place_filter.clone();
     let label = ui.label("Search");
@@ -35,13 +71,7 @@ pub fn places_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         commands.push(Command::SetPlaceFilter(filter.clone()));
     }
     let catalog = &state.catalog;
-    let rows: Vec<usize> = (0..catalog.places.len())
-        .filter(|&i| {
-            let entry = &catalog.places[i];
-            matches_filter(&entry.place.name, &filter)
-                && catalog.place_is_in(entry, state.time_window)
-        })
-        .collect();
+    let rows = cache.rows(state, &filter);
     if catalog.places.is_empty() {
         ui.weak("No places yet.");
         return;

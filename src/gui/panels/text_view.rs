@@ -192,7 +192,8 @@ pub fn text_view_ui(
     ui.horizontal(|ui| {
         ui.heading(crate::gui::state::display_name(std::path::Path::new(&document.name)));
     });
-    let mut meta = format!("{} places · {} events", document.places().len(), document.events.len());
+    let place_count = state.document(doc_id).map_or(0, |d| d.place_count);
+    let mut meta = format!("{place_count} places · {} events", document.events.len());
     if let Some(date) = document.date {
         meta = format!("{} · {meta}", date.format("%-d %B %Y"));
     }

@@ -5,94 +5,109 @@
 //! with the logarithm of its length (capped), and long gaps are drawn as breaks. Dragging
 //! across the axis filters the map and the lists to that window.
 
-use chrono::{Datelike as _, NaiveDate};
-use egui::{Align2, Color32, CornerRadius, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
+use egui::{Align2, Color32, CornerRadius, FontId, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 
-use crate::gui::catalog::EventEntry;
 use crate::gui::command::{Command, DateWindow};
+use crate::gui::paint::outlined_disc;
 use crate::gui::panels::event_list::format_date;
 use crate::gui::state::AppState;
 use crate::gui::theme::{ACCENT, with_alpha};
 
-/// Gaps longer than this many days are drawn broken.
-const BREAK_DAYS: i64 = 730;
-/// Largest width (in axis units) one gap can take.
-const MAX_GAP_WEIGHT: f64 = 3.5;
+pub use super::time_axis::TimeAxis;
 
-/// A non-linear time axis (see the module docs), mapping days to `0.0..=1.0` and back.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TimeAxis {
-    /// (day number, position) pairs, both increasing.
-    anchors: Vec<(i64, f64)>,
-    /// Positions of gaps long enough to be drawn broken.
-    breaks: Vec<f64>,
+/// Height of one lane of events, points.
+const LANE_HEIGHT: f32 = 13.0;
+
+/// One dated event as placed on the strip.
+struct Mark {
+    /// Index into `catalog.events`.
+    event: usize,
+    /// Left and right ends, in screen points.
+    x0: f32,
+    x1: f32,
+    /// Its lane, counted up from the axis (lanes past the strip's height share the top one).
+    lane: usize,
+    /// Its date as labelled under the axis, and the size of that label.
+    label: String,
+    label_size: Vec2,
 }
 
-fn day_number(d: NaiveDate) -> i64 {
-    i64::from(d.num_days_from_ce())
+/// The geometry a layout was made for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LayoutKey {
+    generation: u64,
+    left: f32,
+    width: f32,
+    max_lanes: usize,
+    pixels_per_point: f32,
 }
 
-fn date_of(day: i64) -> Option<NaiveDate> {
-    NaiveDate::from_num_days_from_ce_opt(i32::try_from(day).ok()?)
+/// The timeline's memo: the axis and every dated event's place, lane and label size, rebuilt
+/// only when the catalog or the strip's geometry changes. Building it sorts, positions and
+/// measures every dated event, too slow to redo each frame with a thousand of them; what
+/// changes with the selection and the time window (colours, which label wins) is still
+/// decided per frame.
+#[derive(Default)]
+pub struct TimelineCache {
+    key: Option<LayoutKey>,
+    axis: Option<TimeAxis>,
+    /// Dated events in date order.
+    marks: Vec<Mark>,
+    /// Indices into `marks`, left to right by label position (date order among equals).
+    by_label_x: Vec<usize>,
 }
 
-impl TimeAxis {
-    /// The axis through every start and end day given; `None` when there are none.
-    pub fn new(ranges: impl IntoIterator<Item = (NaiveDate, NaiveDate)>) -> Option<Self> {
-        let mut days: Vec<i64> =
-            ranges.into_iter().flat_map(|(a, b)| [day_number(a), day_number(b)]).collect();
-        days.sort_unstable();
-        days.dedup();
-        let (&first, &last) = (days.first()?, days.last()?);
-        if first == last {
-            // One day: give it a week either side so it sits in the middle.
-            days = vec![first - 7, first, first + 7];
+impl TimelineCache {
+    /// Lays the events out for this catalog and strip, unless that is already done.
+    fn update(&mut self, ui: &Ui, state: &AppState, key: LayoutKey) {
+        if self.key == Some(key) {
+            return;
         }
-        let weight = |gap: i64| (0.5 + (1.0 + gap as f64 / 14.0).ln()).min(MAX_GAP_WEIGHT);
-        let total: f64 = days.windows(2).map(|w| weight(w[1] - w[0])).sum();
-        // 4 % margin at each end so the first and last events are not on the edge.
-        let margin = 0.04;
-        let scale = (1.0 - 2.0 * margin) / total;
-        let mut x = margin;
-        let mut anchors = vec![(days[0], x)];
-        let mut breaks = Vec::new();
-        for w in days.windows(2) {
-            let width = weight(w[1] - w[0]) * scale;
-            if w[1] - w[0] > BREAK_DAYS {
-                breaks.push(x + width / 2.0);
+        self.key = Some(key);
+        let events = &state.catalog.events;
+        let ranges = events.iter().filter_map(|e| e.date.as_ref().map(|d| (d.start, d.end)));
+        self.axis = TimeAxis::new(ranges);
+        self.marks.clear();
+        self.by_label_x.clear();
+        let Some(axis) = &self.axis else { return };
+        let to_x = |x: f64| key.left + x as f32 * key.width;
+        let mut order: Vec<usize> =
+            (0..events.len()).filter(|&i| events[i].date.is_some()).collect();
+        order.sort_by_key(|&i| events[i].date.as_ref().map(|d| (d.start, d.end)));
+        // Lanes: an event goes in the first lane where it does not touch the previous one.
+        let mut lane_ends: Vec<f32> = Vec::new();
+        let font = FontId::proportional(10.5);
+        for i in order {
+            let Some(date) = &events[i].date else { continue };
+            let (x0, x1) = (to_x(axis.x_of(date.start)), to_x(axis.x_of(date.end)));
+            let lane = lane_ends.iter().position(|end| *end + 4.0 < x0).unwrap_or(lane_ends.len());
+            if lane == lane_ends.len() {
+                lane_ends.push(x1.max(x0 + 8.0));
+            } else {
+                lane_ends[lane] = x1.max(x0 + 8.0);
             }
-            x += width;
-            anchors.push((w[1], x));
+            let label = format_date(date);
+            let label_size =
+                ui.painter().layout_no_wrap(label.clone(), font.clone(), Color32::BLACK).size();
+            self.marks.push(Mark { event: i, x0, x1, lane, label, label_size });
         }
-        Some(Self { anchors, breaks })
-    }
-
-    /// Position of a day on the axis (extrapolated beyond the ends).
-    pub fn x_of(&self, date: NaiveDate) -> f64 {
-        let day = day_number(date);
-        let i = self.anchors.partition_point(|(d, _)| *d < day).clamp(1, self.anchors.len() - 1);
-        let ((d0, x0), (d1, x1)) = (self.anchors[i - 1], self.anchors[i]);
-        x0 + (x1 - x0) * (day - d0) as f64 / (d1 - d0).max(1) as f64
-    }
-
-    /// The day at a position (the inverse of [`TimeAxis::x_of`]).
-    pub fn date_at(&self, x: f64) -> Option<NaiveDate> {
-        let i = self.anchors.partition_point(|(_, ax)| *ax < x).clamp(1, self.anchors.len() - 1);
-        let ((d0, x0), (d1, x1)) = (self.anchors[i - 1], self.anchors[i]);
-        let t = (x - x0) / (x1 - x0).max(1e-12);
-        date_of(d0 + ((d1 - d0) as f64 * t).round() as i64)
-    }
-
-    /// Where the axis is broken.
-    pub fn breaks(&self) -> &[f64] {
-        &self.breaks
+        let marks = &self.marks;
+        self.by_label_x = (0..marks.len()).collect();
+        self.by_label_x.sort_by(|&a, &b| {
+            let (a, b) = (&marks[a], &marks[b]);
+            ((a.x0 + a.x1) / 2.0).total_cmp(&((b.x0 + b.x1) / 2.0))
+        });
     }
 }
 
 /// Draws the timeline strip.
-pub fn timeline_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let dated: Vec<&EventEntry> =
-        state.catalog.events.iter().filter(|e| e.date.is_some()).collect();
+pub fn timeline_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    cache: &mut TimelineCache,
+    commands: &mut Vec<Command>,
+) {
+    let has_dated = state.catalog.events.iter().any(|e| e.date.is_some());
     ui.horizontal(|ui| {
         ui.strong("Timeline");
         match state.time_window {
@@ -106,17 +121,16 @@ pub fn timeline_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                     commands.push(Command::SetTimeWindow(None));
                 }
             }
-            None if !dated.is_empty() => {
+            None if has_dated => {
                 ui.weak("drag across the axis to filter the map and the lists");
             }
             None => {}
         }
     });
-    let ranges = dated.iter().filter_map(|e| e.date.as_ref().map(|d| (d.start, d.end)));
-    let Some(axis) = TimeAxis::new(ranges) else {
+    if !has_dated {
         ui.weak("No dated events.");
         return;
-    };
+    }
     let (rect, response) = ui.allocate_exact_size(
         vec2(ui.available_width(), ui.available_height().max(56.0)),
         Sense::click_and_drag(),
@@ -125,6 +139,19 @@ pub fn timeline_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
     painter.rect_filled(rect, CornerRadius::same(6), Color32::WHITE);
     let inner = rect.shrink2(vec2(10.0, 6.0));
     let axis_y = inner.bottom() - 18.0;
+    let max_lanes = (((axis_y - inner.top() - 4.0) / LANE_HEIGHT).floor() as usize).max(1);
+    cache.update(
+        ui,
+        state,
+        LayoutKey {
+            generation: state.catalog_generation,
+            left: inner.left(),
+            width: inner.width(),
+            max_lanes,
+            pixels_per_point: ui.ctx().pixels_per_point(),
+        },
+    );
+    let Some(axis) = &cache.axis else { return };
     let to_x = |x: f64| inner.left() + x as f32 * inner.width();
     let from_x = |px: f32| f64::from((px - inner.left()) / inner.width());
 
@@ -153,25 +180,14 @@ pub fn timeline_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         }
     }
 
-    // Lanes: an event goes in the first lane where it does not touch the previous one.
-    let mut order: Vec<&EventEntry> = dated.clone();
-    order.sort_by_key(|e| e.date.as_ref().map(|d| (d.start, d.end)));
-    let lane_height = 13.0;
-    let max_lanes = (((axis_y - inner.top() - 4.0) / lane_height).floor() as usize).max(1);
-    let mut lane_ends: Vec<f32> = Vec::new();
-    let mut labels: Vec<(f32, String, bool)> = Vec::new();
-    for event in order {
-        let Some(date) = &event.date else { continue };
-        let (x0, x1) = (to_x(axis.x_of(date.start)), to_x(axis.x_of(date.end)));
-        let lane = lane_ends.iter().position(|end| *end + 4.0 < x0).unwrap_or(lane_ends.len());
-        if lane == lane_ends.len() {
-            lane_ends.push(x1.max(x0 + 8.0));
-        } else {
-            lane_ends[lane] = x1.max(x0 + 8.0);
-        }
-        let y = axis_y - 9.0 - (lane.min(max_lanes - 1)) as f32 * lane_height;
+    let mut is_selected = vec![false; cache.marks.len()];
+    for (mark, selected_mark) in cache.marks.iter().zip(&mut is_selected) {
+        let Some(event) = state.catalog.events.get(mark.event) else { continue };
+        let (x0, x1) = (mark.x0, mark.x1);
+        let y = axis_y - 9.0 - (mark.lane.min(max_lanes - 1)) as f32 * LANE_HEIGHT;
         let item = event.item();
         let selected = state.selection == Some(item);
+        *selected_mark = selected;
         let related = state.is_highlighted(item);
         let in_window = event.is_in(state.time_window);
         let base =
@@ -183,12 +199,8 @@ pub fn timeline_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             r.expand(2.0)
         } else {
             let c = pos2((x0 + x1) / 2.0, y);
-            painter.circle_filled(c, if selected { 6.0 } else { 5.0 }, colour);
-            painter.circle_stroke(
-                c,
-                if selected { 6.0 } else { 5.0 },
-                Stroke::new(1.5, Color32::WHITE),
-            );
+            let radius = if selected { 6.0 } else { 5.0 };
+            outlined_disc(&painter, c, radius, colour, Stroke::new(1.5, Color32::WHITE));
             Rect::from_center_size(c, vec2(14.0, 14.0))
         };
         if selected {
@@ -208,25 +220,29 @@ pub fn timeline_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             )
         });
         let r = r.on_hover_ui(|ui| {
-            ui.strong(format_date(date));
+            ui.strong(&mark.label);
             ui.label(&event.summary);
         });
         if r.clicked() {
             commands.push(Command::Select(item));
             commands.push(Command::FlyTo(item));
         }
-        labels.push(((x0 + x1) / 2.0, format_date(date), selected));
     }
 
     // Date labels under the axis: selected first, then left to right, never overlapping.
-    labels.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.total_cmp(&b.0)));
+    let selected_first = cache
+        .by_label_x
+        .iter()
+        .filter(|&&i| is_selected[i])
+        .chain(cache.by_label_x.iter().filter(|&&i| !is_selected[i]));
     let mut taken: Vec<Rect> = Vec::new();
-    for (x, text, selected) in labels {
-        let font = FontId::proportional(10.5);
-        let colour = if selected { ACCENT } else { Color32::from_gray(80) };
-        let galley = painter.layout_no_wrap(text.clone(), font.clone(), colour);
+    let font = FontId::proportional(10.5);
+    for &i in selected_first {
+        let mark = &cache.marks[i];
+        let x = (mark.x0 + mark.x1) / 2.0;
+        let colour = if is_selected[i] { ACCENT } else { Color32::from_gray(80) };
         let r = Align2::CENTER_TOP
-            .anchor_size(pos2(x, axis_y + 3.0), galley.size())
+            .anchor_size(pos2(x, axis_y + 3.0), mark.label_size)
             .expand2(vec2(3.0, 0.0));
         let r = r.translate(vec2(
             (inner.left() - r.left()).max(0.0) + (inner.right() - r.right()).min(0.0),
@@ -235,7 +251,7 @@ pub fn timeline_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         if taken.iter().any(|t| t.intersects(r)) {
             continue;
         }
-        painter.text(r.center_top() + vec2(0.0, 0.0), Align2::CENTER_TOP, text, font, colour);
+        painter.text(r.center_top(), Align2::CENTER_TOP, &mark.label, font.clone(), colour);
         taken.push(r);
     }
 
@@ -285,53 +301,5 @@ pub fn timeline_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             FontId::proportional(10.0),
             with_alpha(ACCENT, 200),
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn sample_axis() -> TimeAxis {
-        TimeAxis::new([
-            (d(1945, 1, 1), d(1945, 12, 31)),
-            (d(1948, 10, 12), d(1948, 10, 12)),
-            (d(2023, 9, 1), d(2023, 9, 30)),
-            (d(2023, 9, 13), d(2023, 9, 13)),
-            (d(2023, 10, 12), d(2023, 10, 12)),
-        ])
-        .unwrap()
-    }
-
-    #[test]
-    fn a_month_of_2023_gets_room_next_to_75_years_of_history() {
-        let axis = sample_axis();
-        let month = axis.x_of(d(2023, 10, 12)) - axis.x_of(d(2023, 9, 13));
-        let history = axis.x_of(d(2023, 9, 1)) - axis.x_of(d(1948, 10, 12));
-        // On a linear axis the month would be 0.1 % of the history; here it is far more.
-        assert!(month > history * 0.4, "month {month}, history {history}");
-        assert!(month > 0.1, "{month}");
-        assert_eq!(axis.breaks().len(), 2, "1945–1948 and 1948–2023 are broken");
-    }
-
-    #[test]
-    fn positions_map_back_to_their_days() {
-        let axis = sample_axis();
-        for day in [d(1945, 6, 1), d(1948, 10, 12), d(2023, 9, 13), d(2023, 10, 12)] {
-            assert_eq!(axis.date_at(axis.x_of(day)), Some(day));
-        }
-        let (lo, hi) = (axis.x_of(d(1945, 1, 1)), axis.x_of(d(2023, 10, 12)));
-        assert!(lo > 0.0 && hi < 1.0 && lo < hi);
-    }
-
-    #[test]
-    fn a_single_day_sits_mid_axis() {
-        let axis = TimeAxis::new([(d(2023, 9, 13), d(2023, 9, 13))]).unwrap();
-        assert!((axis.x_of(d(2023, 9, 13)) - 0.5).abs() < 1e-9);
-        assert!(TimeAxis::new(std::iter::empty()).is_none());
     }
 }

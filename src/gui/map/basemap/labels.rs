@@ -5,8 +5,9 @@
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
+use std::sync::Arc;
 
-use egui::{Align2, Color32, FontId, Painter, Rect, pos2, vec2};
+use egui::{Align2, Color32, FontId, Galley, Painter, Rect, vec2};
 use walkers::Projector;
 
 use super::topology::{Path, Topography};
@@ -161,22 +162,20 @@ pub fn draw_country_labels(
         let name = if zoom < 4.5 { country.name.to_uppercase() } else { country.name.clone() };
         // The name must fit roughly inside the country's inscribed circle; a long name may
         // break onto two lines ("UNITED STATES / OF AMERICA").
-        let fits = |text: &str| {
-            let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), LABEL_COLOUR);
-            (galley.size().x <= room_px * 3.0).then(|| galley.size())
+        let fits = |text: String| {
+            let galley = painter.layout_no_wrap(text, font.clone(), LABEL_COLOUR);
+            (galley.size().x <= room_px * 3.0).then_some(galley)
         };
-        let Some((text, text_size)) = fits(&name)
-            .map(|size| (name.clone(), size))
-            .or_else(|| two_lines(&name).and_then(|t| fits(&t).map(|size| (t, size))))
-        else {
+        let Some(galley) = fits(name.clone()).or_else(|| two_lines(&name).and_then(&fits)) else {
             continue;
         };
+        let text_size = galley.size();
         let centre = projector.project(position_of(country.label_point)).to_pos2();
         let rect = Rect::from_center_size(centre, text_size + vec2(4.0, 2.0));
         if !clip.intersects(rect) || occupied.iter().any(|r| r.intersects(rect)) {
             continue;
         }
-        halo_text(painter, centre, Align2::CENTER_CENTER, &text, font, LABEL_COLOUR, HALO_COLOUR);
+        halo_galley(painter, centre, Align2::CENTER_CENTER, galley, LABEL_COLOUR, HALO_COLOUR);
         occupied.push(rect);
     }
 }
@@ -198,6 +197,22 @@ pub fn halo_text(
     colour: Color32,
     halo: Color32,
 ) {
+    let galley = painter.layout_no_wrap(text.to_owned(), font, colour);
+    halo_galley(painter, pos, anchor, galley, colour, halo);
+}
+
+/// Laid-out text with a soft outline in `halo`: the outline is the same galley drawn eight
+/// times, one pixel off in each direction, under the text. Laying out once and recolouring
+/// matters when hundreds of labels are drawn each frame.
+pub fn halo_galley(
+    painter: &Painter,
+    pos: egui::Pos2,
+    anchor: Align2,
+    galley: Arc<Galley>,
+    colour: Color32,
+    halo: Color32,
+) {
+    let min = anchor.anchor_size(pos, galley.size()).min;
     for (dx, dy) in [
         (-1.0, 0.0),
         (1.0, 0.0),
@@ -208,9 +223,9 @@ pub fn halo_text(
         (-1.0, 1.0),
         (1.0, -1.0),
     ] {
-        painter.text(pos + vec2(dx, dy), anchor, text, font.clone(), halo);
+        painter.galley_with_override_text_color(min + vec2(dx, dy), Arc::clone(&galley), halo);
     }
-    painter.text(pos2(pos.x, pos.y), anchor, text, font, colour);
+    painter.galley_with_override_text_color(min, galley, colour);
 }
 
 #[cfg(test)]

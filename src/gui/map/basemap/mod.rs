@@ -7,7 +7,7 @@ mod raster;
 mod tiles;
 mod topology;
 
-pub use labels::{HALO_COLOUR, draw_country_labels, halo_text};
+pub use labels::{HALO_COLOUR, draw_country_labels, halo_galley, halo_text};
 pub use raster::{PALETTE, Palette, TileKey, render_tile};
 pub use tiles::{BasemapTiles, World};
 pub use topology::{Bounds, Country, Path, Topography, TopologyError};
