@@ -1,15 +1,15 @@
 //! The extraction pipeline: text in, places, people, relative locations and events out.
 //!
 //! Stages, in order (each a module named for what it does):
-//! 1. [`tokens`]: tokens and sentences ([`crate::text::segment`]), folded words, case evidence;
-//! 2. [`credits`] and [`dateline`]: photo credits (no places in them) and the dateline city;
-//! 3. [`actors`]: people and organisations, which block false places ("Kim", "EFE");
-//! 4. [`recognize`]: gazetteer names weighed by evidence into place mentions;
-//! 5. [`apposition`] and [`relative`]: "X (former Y)" pairs and "180 km north of X";
-//! 6. [`resolve`]: candidates ranked by prominence, text cues and document context;
-//! 7. [`descriptive`]: "the only border crossing between the two countries";
+//! 1. `tokens`: tokens and sentences ([`crate::text::segment`]), folded words, case evidence;
+//! 2. `credits` and `dateline`: photo credits (no places in them) and the dateline city;
+//! 3. `actors`: people and organisations, which block false places ("Kim", "EFE");
+//! 4. `recognize`: gazetteer names weighed by evidence into place mentions;
+//! 5. `apposition` and `relative`: "X (former Y)" pairs and "180 km north of X";
+//! 6. `resolve`: candidates ranked by prominence, text cues and document context;
+//! 7. `descriptive`: "the only border crossing between the two countries";
 //! 8. [`crate::timex`]: the document date and time expressions;
-//! 9. [`events`]: reported happenings with their dates, places and actors.
+//! 9. `events`: reported happenings with their dates, places and actors.
 
 mod actors;
 mod apposition;

@@ -58,7 +58,7 @@ impl MarkerCache {
 }
 
 /// Greedy clustering: the most mentioned place takes every unclaimed place within
-/// [`CLUSTER_PX`] of it, then the next, and so on (an R-tree finds the neighbours).
+/// `CLUSTER_PX` screen pixels of it, then the next, and so on (an R-tree finds the neighbours).
 pub fn cluster(catalog: &Catalog, window: Option<DateWindow>, zoom: f64) -> Vec<Marker> {
     let shown: Vec<usize> = (0..catalog.places.len())
         .filter(|&i| catalog.place_is_in(&catalog.places[i], window))
