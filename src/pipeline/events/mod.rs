@@ -20,7 +20,9 @@ mod triggers;
 #[cfg(test)]
 mod tests;
 
-use crate::model::{ActorId, DateRange, Document, Event, EventKind, MentionId, Span};
+use crate::model::{
+    Actor, ActorId, DateRange, Document, Event, EventKind, Mention, MentionId, Span, Timex,
+};
 use crate::pipeline::tokens::Tokens;
 use layout::Layout;
 use triggers::{Part, Role};
@@ -58,6 +60,25 @@ pub(crate) struct Candidate {
     pub summary: String,
 }
 
+/// The mentions, time expressions and actors that start inside one sentence. Each stage
+/// looks only at these instead of the whole document's lists, which keeps event extraction
+/// linear in the document's length; the stages still check containment themselves.
+pub(crate) struct Local<'a> {
+    /// Place mentions starting in the sentence, in document order.
+    pub mentions: &'a [Mention],
+    /// Time expressions starting in the sentence, in document order.
+    pub timexes: &'a [Timex],
+    /// Actors with a span starting in the sentence, in document order.
+    pub actors: Vec<&'a Actor>,
+}
+
+/// The items of `items` (sorted by start) whose span starts within `span`, ends included.
+fn starting_in<T>(items: &[T], span: Span, start_of: impl Fn(&T) -> usize) -> &[T] {
+    let from = items.partition_point(|x| start_of(x) < span.start_byte);
+    let to = items.partition_point(|x| start_of(x) <= span.end_byte).max(from);
+    items.get(from..to).unwrap_or_default()
+}
+
 impl Candidate {
     /// The span from the event's first word to the trigger's end ("held a summit").
     fn trigger_span(&self, t: &Tokens<'_>) -> Span {
@@ -70,6 +91,14 @@ impl Candidate {
 /// anything in it happened.
 pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Span>) -> Vec<Event> {
     let covered = participants::covered_tokens(t, doc);
+    // Actor spans by start: (start byte, actor index).
+    let mut actor_starts: Vec<(usize, usize)> = doc
+        .actors
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| a.spans.iter().map(move |s| (s.start_byte, i)))
+        .collect();
+    actor_starts.sort_unstable();
     let mut found: Vec<(Candidate, Span)> = Vec::new();
     let mut start = 0;
     while start < t.len() {
@@ -85,7 +114,17 @@ pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Sp
         };
         if from < end {
             let layout = Layout::new(t, from, end);
-            for c in sentence_events(t, doc, &layout, &covered, t.span(start, end)) {
+            let whole = t.span(start, end);
+            let mut actors: Vec<usize> =
+                starting_in(&actor_starts, whole, |a| a.0).iter().map(|a| a.1).collect();
+            actors.sort_unstable();
+            actors.dedup();
+            let local = Local {
+                mentions: starting_in(&doc.mentions, whole, |m| m.span.start_byte),
+                timexes: starting_in(&doc.timexes, whole, |x| x.span.start_byte),
+                actors: actors.iter().filter_map(|&i| doc.actors.get(i)).collect(),
+            };
+            for c in sentence_events(t, doc, &local, &layout, &covered, whole) {
                 let span = c.trigger_span(t);
                 found.push((c, span));
             }
@@ -99,6 +138,7 @@ pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Sp
 fn sentence_events(
     t: &Tokens<'_>,
     doc: &Document,
+    local: &Local<'_>,
     layout: &Layout,
     covered: &[bool],
     sentence: Span,
@@ -107,19 +147,19 @@ fn sentence_events(
     if candidates.is_empty() {
         return Vec::new();
     }
-    participants::assign(t, doc, layout, &mut candidates);
+    participants::assign(t, doc, local, layout, &mut candidates);
     // A reference ("the summit") stands as an event only with a date of its own.
     candidates.retain(|c| !c.reference || c.date.is_some());
     participants::lend_attribution(&mut candidates);
     for c in &mut candidates {
-        let subject = participants::relative_subject(t, doc, layout, c);
+        let subject = participants::relative_subject(t, local, layout, c);
         if let Some(m) = subject.filter(|m| !c.mentions.contains(m)) {
             c.mentions.push(m);
             c.mentions.sort_unstable();
             c.place_subject = true;
         }
-        c.place_subject |= summary::place_in_subject(t, doc, layout, c);
-        c.summary = summary::summarize(t, doc, layout, c, subject);
+        c.place_subject |= summary::place_in_subject(t, local, layout, c);
+        c.summary = summary::summarize(t, doc, local, layout, c, subject);
     }
     candidates.retain(worth_keeping);
     candidates

@@ -1,9 +1,9 @@
 //! Who, where and when for each candidate event of a sentence: every time expression, place
 //! mention and actor goes to the nearest trigger in its clause.
 
-use super::Candidate;
 use super::layout::Layout;
 use super::triggers::Role;
+use super::{Candidate, Local};
 use crate::model::{
     ActorId, DateRange, Document, MentionId, MentionKind, Place, PlaceKind, TimexType,
 };
@@ -48,11 +48,12 @@ fn nearest(candidates: &[Candidate], layout: &Layout, a: usize, b: usize) -> Opt
 pub(super) fn assign(
     t: &Tokens<'_>,
     doc: &Document,
+    local: &Local<'_>,
     layout: &Layout,
     candidates: &mut [Candidate],
 ) {
     let sentence = t.span(layout.start, layout.end);
-    for timex in &doc.timexes {
+    for timex in local.timexes {
         if !sentence.contains(&timex.span) {
             continue;
         }
@@ -72,7 +73,7 @@ pub(super) fn assign(
             c.date = Some((range, d));
         }
     }
-    for m in &doc.mentions {
+    for m in local.mentions {
         if !sentence.contains(&m.span) || m.place.is_none() {
             continue;
         }
@@ -88,7 +89,7 @@ pub(super) fn assign(
             MentionKind::Toponym | MentionKind::Descriptive => c.mentions.push(m.id),
         }
     }
-    for actor in &doc.actors {
+    for actor in &local.actors {
         for span in &actor.spans {
             if !sentence.contains(span) {
                 continue;
@@ -179,7 +180,7 @@ const AUXILIARIES: &[&str] = &[
 /// (the nearest place named before it in the sentence).
 pub(super) fn relative_subject(
     t: &Tokens<'_>,
-    doc: &Document,
+    local: &Local<'_>,
     layout: &Layout,
     c: &Candidate,
 ) -> Option<MentionId> {
@@ -202,7 +203,8 @@ pub(super) fn relative_subject(
     let pronoun = pronoun?;
     let before = t.get(pronoun)?.span.start_byte;
     let sentence_start = t.get(layout.start)?.span.start_byte;
-    doc.mentions
+    local
+        .mentions
         .iter()
         .rev()
         .filter(|m| m.span.end_byte <= before && m.span.start_byte >= sentence_start)

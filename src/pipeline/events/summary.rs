@@ -6,8 +6,8 @@
 //! a visit to the Vostochny cosmodrome outside of the town of Tsiolkovsky ..." becomes "Vladimir
 //! Putin greets North Korean leader Kim Jong Un during a visit to the Vostochny cosmodrome".
 
-use super::Candidate;
 use super::layout::Layout;
+use super::{Candidate, Local};
 use crate::model::{Document, MentionId, MentionKind};
 use crate::pipeline::tokens::Tokens;
 use crate::text::TokenKind;
@@ -44,6 +44,7 @@ const DANGLING: &[&str] = &[
 pub(super) fn summarize(
     t: &Tokens<'_>,
     doc: &Document,
+    local: &Local<'_>,
     layout: &Layout,
     c: &Candidate,
     relative: Option<MentionId>,
@@ -53,7 +54,7 @@ pub(super) fn summarize(
     // Tokens of the clause: same region, asides inside it skipped.
     let in_clause = |k: usize| layout.region(k) == region && layout.depth(k) == depth;
     let zone = subject_zone(t, layout, c);
-    let (subject, subject_end) = subject_of(t, doc, c, zone, relative);
+    let (subject, subject_end) = subject_of(t, doc, local, c, zone, relative);
     let mut parts: Vec<String> = Vec::new();
     if let Some(s) = subject {
         parts.push(s);
@@ -63,7 +64,7 @@ pub(super) fn summarize(
     if gap.len() <= MAX_GAP_WORDS && subject_end < c.start {
         parts.push(join(t, &gap));
     }
-    parts.push(predicate(t, doc, c, &in_clause, layout.end));
+    parts.push(predicate(t, local, c, &in_clause, layout.end));
     let mut out = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
     if let Some(first) = out.chars().next() {
         let upper: String = first.to_uppercase().collect();
@@ -76,14 +77,14 @@ pub(super) fn summarize(
 /// "Referring to the Ukraine war, Kim said".
 pub(super) fn place_in_subject(
     t: &Tokens<'_>,
-    doc: &Document,
+    local: &Local<'_>,
     layout: &Layout,
     c: &Candidate,
 ) -> bool {
     let (from, to) = subject_zone(t, layout, c);
     let zone = t.span(from, to);
     from < to
-        && doc
+        && local
             .mentions
             .iter()
             .any(|m| zone.contains(&m.span) && m.place.is_some() && m.kind != MentionKind::Demonym)
@@ -121,6 +122,7 @@ fn subject_zone(t: &Tokens<'_>, layout: &Layout, c: &Candidate) -> (usize, usize
 fn subject_of(
     t: &Tokens<'_>,
     doc: &Document,
+    local: &Local<'_>,
     c: &Candidate,
     (from, to): (usize, usize),
     relative: Option<MentionId>,
@@ -133,7 +135,7 @@ fn subject_of(
     }
     let mut names: Vec<(usize, String)> = Vec::new();
     let mut end = from;
-    for actor in &doc.actors {
+    for actor in &local.actors {
         if let Some(span) = actor.spans.iter().find(|s| zone.contains(s))
             && c.actors.contains(&actor.id)
         {
@@ -142,7 +144,7 @@ fn subject_of(
         }
     }
     if names.is_empty() {
-        for m in &doc.mentions {
+        for m in local.mentions {
             if zone.contains(&m.span)
                 && m.kind != MentionKind::Demonym
                 && let Some(place) = &m.place
@@ -177,12 +179,12 @@ fn join_names(names: &[String]) -> String {
 /// The event's words from its start: to the clause's end, a date, or a preposition once long.
 fn predicate(
     t: &Tokens<'_>,
-    doc: &Document,
+    local: &Local<'_>,
     c: &Candidate,
     in_clause: &dyn Fn(usize) -> bool,
     end: usize,
 ) -> String {
-    let timex_starts: Vec<usize> = doc
+    let timex_starts: Vec<usize> = local
         .timexes
         .iter()
         .map(|x| x.span.start_byte)
