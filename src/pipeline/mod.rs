@@ -206,30 +206,38 @@ impl Pipeline {
         places: &mut FxHashMap<EntryId, Option<Place>>,
     ) -> Mention {
         let g = &self.resources.gazetteer;
-        // Places repeat across mentions: each is copied out of the gazetteer once.
-        let mut place_of = |e: EntryId| places.entry(e).or_insert_with(|| g.place(e)).clone();
-        let place = r.chosen().and_then(&mut place_of);
+        // Places repeat across mentions: each is copied out of the gazetteer once, and a
+        // mention clones only the places it keeps.
+        let chosen = r.chosen();
+        for e in chosen.into_iter().chain(r.ranked.iter().skip(1).map(|x| x.0)) {
+            places.entry(e).or_insert_with(|| g.place(e));
+        }
+        let place_of = |e: EntryId| places.get(&e).and_then(Option::as_ref);
+        let place = chosen.and_then(place_of);
         let mut score = r.ranked.first().map_or(0.0, |x| x.1);
-        let mut rivals: Vec<Candidate> = Vec::new();
-        let mut same_place: Vec<Candidate> = Vec::new();
+        let mut rivals: Vec<(&Place, f32)> = Vec::new();
+        let mut same_place: Vec<(&Place, f32)> = Vec::new();
         for &(e, p) in r.ranked.iter().skip(1) {
             let Some(other) = place_of(e) else { continue };
-            let candidate = Candidate { place: other, score: p };
-            match &place {
-                Some(chosen) if chosen.is_same_place_as(&candidate.place) => {
+            match place {
+                Some(chosen) if chosen.is_same_place_as(other) => {
                     // Moscow the city and Moscow the federal subject are one answer to "where":
                     // they add to the confidence instead of looking like a rival.
                     score += p;
-                    same_place.push(candidate);
+                    same_place.push((other, p));
                 }
-                _ => rivals.push(candidate),
+                _ => rivals.push((other, p)),
             }
         }
         // Real rivals first (they are what a user may want to switch to), then the same place
         // at another level, for correction.
         rivals.extend(same_place);
         rivals.truncate(MAX_ALTERNATIVES);
-        let alternatives = rivals;
+        let alternatives: Vec<Candidate> = rivals
+            .into_iter()
+            .map(|(place, p)| Candidate { place: place.clone(), score: p })
+            .collect();
+        let place = place.cloned();
         let score = score.min(1.0);
         Mention {
             id: MentionId(0),

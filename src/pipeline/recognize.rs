@@ -228,6 +228,8 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
     // News repeats its names: each distinct key is looked up once per document.
     let mut looked_up: FxHashMap<String, [Option<Vec<NameMatch>>; 4]> = FxHashMap::default();
     let mut prefixes: FxHashMap<String, bool> = FxHashMap::default();
+    // Single words without an exact match are looked up by their variant key; most repeat.
+    let mut variants: FxHashMap<&str, Vec<NameMatch>> = FxHashMap::default();
     let mut i = 0;
     while i < t.len() {
         if blocked[i] || !t.is_capitalised(i) || t.folded(i) == "the" {
@@ -304,7 +306,11 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         }
         if best.is_none() && t.folded(i).len() >= VARIANT_MIN_LETTERS && !t.folded(i).contains(' ')
         {
-            let loose = g.lookup_variant(&variant_key(t.folded(i)));
+            let folded = t.folded(i);
+            let loose = variants
+                .entry(folded)
+                .or_insert_with(|| g.lookup_variant(&variant_key(folded)))
+                .clone();
             let loose = res.filter_matches(loose, Written::of(t.text_of(i)), t.folded(i));
             if !loose.is_empty() {
                 best = Some((i + 1, loose));
