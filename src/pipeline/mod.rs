@@ -34,7 +34,7 @@ use crate::model::{
     Actor, ActorId, Candidate, DateSource, Document, DocumentInput, Mention, MentionId,
     MentionKind, Place, RelativeLocation, Span,
 };
-use crate::timex::{self, TimexRecognizer};
+use crate::timex::TimexRecognizer;
 use resolve::{Relations, Resolution};
 pub(crate) use resources::Resources;
 use tokens::Tokens;
@@ -173,12 +173,11 @@ impl Pipeline {
             .collect();
         // The document date: given by the caller, else from the dateline, explicit dates and
         // anniversaries; relative time expressions are anchored on it.
+        let (inferred, timexes) = self.timex.find_dated(text, input.date);
         let (date, date_source) = match input.date {
             Some(d) => (Some(d), DateSource::Given),
-            None => timex::infer_document_date(text)
-                .map_or((None, DateSource::Unknown), |(d, s)| (Some(d), s)),
+            None => inferred.map_or((None, DateSource::Unknown), |(d, s)| (Some(d), s)),
         };
-        let timexes = self.timex.find(text, date);
         let mut document = Document {
             name: input.name,
             text: input.text.clone(),
