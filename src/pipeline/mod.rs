@@ -111,7 +111,7 @@ impl Pipeline {
         let mut places: FxHashMap<EntryId, Option<Place>> = FxHashMap::default();
         let mut mentions: Vec<Mention> = spots
             .iter()
-            .zip(&resolutions)
+            .zip(resolutions)
             .zip(&is_output)
             .filter(|(_, output)| **output)
             .map(|((spot, r), _)| self.mention(text, spot.span, spot.kind, r, &mut places))
@@ -201,7 +201,7 @@ impl Pipeline {
         text: &str,
         span: Span,
         kind: MentionKind,
-        r: &Resolution,
+        r: Resolution,
         places: &mut FxHashMap<EntryId, Option<Place>>,
     ) -> Mention {
         let g = &self.resources.gazetteer;
@@ -246,7 +246,7 @@ impl Pipeline {
             place,
             score,
             alternatives,
-            reason: Some(r.reason.clone()),
+            reason: Some(r.reason),
         }
     }
 }
