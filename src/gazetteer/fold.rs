@@ -89,8 +89,10 @@ pub fn variant_key(folded: &str) -> String {
             "ft" => "fort",
             other => other,
         };
-        let mut w =
-            word.replace("shch", "sch").replace("kh", "h").replace("dzh", "j").replace("dj", "j");
+        let mut w = word.to_owned();
+        for (from, to) in [("shch", "sch"), ("kh", "h"), ("dzh", "j"), ("dj", "j")] {
+            replace_all(&mut w, from, to);
+        }
         for ending in ["iy", "yy", "ij", "ii", "yj", "yi"] {
             if w.len() > ending.len() + 2 && w.ends_with(ending) {
                 w.truncate(w.len() - ending.len());
@@ -102,15 +104,18 @@ pub fn variant_key(folded: &str) -> String {
             w.pop();
             w.push('y');
         }
-        let w = w
-            .replace("ya", "ia")
-            .replace("ja", "ia")
-            .replace("yu", "iu")
-            .replace("ju", "iu")
-            .replace("yo", "io")
-            .replace("jo", "io")
-            .replace("ye", "e")
-            .replace("je", "e");
+        for (from, to) in [
+            ("ya", "ia"),
+            ("ja", "ia"),
+            ("yu", "iu"),
+            ("ju", "iu"),
+            ("yo", "io"),
+            ("jo", "io"),
+            ("ye", "e"),
+            ("je", "e"),
+        ] {
+            replace_all(&mut w, from, to);
+        }
         let mut last = None;
         for c in w.chars() {
             if Some(c) != last || !c.is_ascii_alphabetic() {
@@ -120,6 +125,14 @@ pub fn variant_key(folded: &str) -> String {
         }
     }
     out
+}
+
+/// `s.replace(from, to)` in place. Most words contain none of the patterns, and the check
+/// costs far less than the new string `replace` always builds.
+fn replace_all(s: &mut String, from: &str, to: &str) {
+    if s.contains(from) {
+        *s = s.replace(from, to);
+    }
 }
 
 /// True when a name is written in the Latin script (with or without diacritics), possibly with

@@ -19,7 +19,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use fst::{IntoStreamer as _, Streamer as _};
 use rstar::RTree;
 
 pub use builder::{EntrySpec, GazetteerBuilder, NameRejection};
@@ -227,8 +226,18 @@ impl Gazetteer {
         if folded_prefix.is_empty() {
             return !self.exact.is_empty();
         }
-        let mut stream = self.exact.range().ge(folded_prefix).into_stream();
-        stream.next().is_some_and(|(key, _)| key.starts_with(folded_prefix.as_bytes()))
+        // Every state of an fst lies on the path of some key, so the prefix starts a key
+        // exactly when its bytes can be followed from the root; this walks no further and,
+        // unlike a range stream, allocates nothing.
+        let fst = self.exact.as_fst();
+        let mut node = fst.root();
+        for &b in folded_prefix.as_bytes() {
+            match node.find_input(b) {
+                Some(i) => node = fst.node(node.transition_addr(i)),
+                None => return false,
+            }
+        }
+        true
     }
 
     fn postings_of(&self, value: Option<u64>, match_kind: MatchKind) -> Vec<NameMatch> {

@@ -155,6 +155,32 @@ fn prefixes_let_a_recognizer_extend_names_word_by_word() {
 }
 
 #[test]
+fn a_prefix_is_known_exactly_when_some_name_starts_with_it() {
+    use fst::{IntoStreamer as _, Streamer as _};
+    let g = fixture();
+    let starts_a_name = |p: &str| {
+        let mut stream = g.exact.range().ge(p).into_stream();
+        stream.next().is_some_and(|(key, _)| key.starts_with(p.as_bytes()))
+    };
+    let mut names = Vec::new();
+    let mut stream = g.exact.stream();
+    while let Some((key, _)) = stream.next() {
+        names.push(String::from_utf8_lossy(key).into_owned());
+    }
+    assert!(names.len() > 5);
+    for name in &names {
+        for end in (1..=name.len()).filter(|&e| name.is_char_boundary(e)) {
+            let prefix = &name[..end];
+            assert!(g.has_prefix(prefix), "{prefix}");
+            for extra in [" ", "q", " z"] {
+                let longer = format!("{prefix}{extra}");
+                assert_eq!(g.has_prefix(&longer), starts_a_name(&longer), "{longer}");
+            }
+        }
+    }
+}
+
+#[test]
 fn a_border_crossing_is_found_by_its_feature_and_countries() {
     let g = fixture();
     let found = g.with_feature("border crossing", &["RU", "KP"]);

@@ -262,12 +262,13 @@ impl Finder<'_, '_> {
     /// Acronyms that are not places ("KCNA", "NATO", "EFE") and names after "agency".
     fn acronym_or_agency(&mut self, i: usize) {
         let t = self.t;
-        let letters = t.text_of(i).chars().filter(|c| c.is_alphabetic()).count();
-        let plain = t.text_of(i).chars().all(|c| c.is_ascii_uppercase());
+        // The letters are counted only for all-caps words: this runs for every token.
+        let plain = |text: &str| text.chars().all(|c| c.is_ascii_uppercase());
+        let letters = |text: &str| text.chars().filter(|c| c.is_alphabetic()).count();
         if t.is_upper(i)
-            && plain
+            && plain(t.text_of(i))
             && !t.in_caps_run(i)
-            && (2..=ACRONYM_MAX_LETTERS).contains(&letters)
+            && (2..=ACRONYM_MAX_LETTERS).contains(&letters(t.text_of(i)))
         {
             if !self.res.acronym_is_place(t.folded(i)) {
                 self.org((i, i + 1));

@@ -34,7 +34,7 @@ use crate::model::{
     Actor, ActorId, Candidate, DateSource, Document, DocumentInput, Mention, MentionId,
     MentionKind, Place, RelativeLocation, Span,
 };
-use crate::timex::{self, TimexRecognizer};
+use crate::timex::TimexRecognizer;
 use resolve::{Relations, Resolution};
 pub(crate) use resources::Resources;
 use tokens::Tokens;
@@ -111,7 +111,7 @@ impl Pipeline {
         let mut places: FxHashMap<EntryId, Option<Place>> = FxHashMap::default();
         let mut mentions: Vec<Mention> = spots
             .iter()
-            .zip(&resolutions)
+            .zip(resolutions)
             .zip(&is_output)
             .filter(|(_, output)| **output)
             .map(|((spot, r), _)| self.mention(text, spot.span, spot.kind, r, &mut places))
@@ -173,12 +173,11 @@ impl Pipeline {
             .collect();
         // The document date: given by the caller, else from the dateline, explicit dates and
         // anniversaries; relative time expressions are anchored on it.
+        let (inferred, timexes) = self.timex.find_dated(text, input.date);
         let (date, date_source) = match input.date {
             Some(d) => (Some(d), DateSource::Given),
-            None => timex::infer_document_date(text)
-                .map_or((None, DateSource::Unknown), |(d, s)| (Some(d), s)),
+            None => inferred.map_or((None, DateSource::Unknown), |(d, s)| (Some(d), s)),
         };
-        let timexes = self.timex.find(text, date);
         let mut document = Document {
             name: input.name,
             text: input.text.clone(),
@@ -202,34 +201,42 @@ impl Pipeline {
         text: &str,
         span: Span,
         kind: MentionKind,
-        r: &Resolution,
+        r: Resolution,
         places: &mut FxHashMap<EntryId, Option<Place>>,
     ) -> Mention {
         let g = &self.resources.gazetteer;
-        // Places repeat across mentions: each is copied out of the gazetteer once.
-        let mut place_of = |e: EntryId| places.entry(e).or_insert_with(|| g.place(e)).clone();
-        let place = r.chosen().and_then(&mut place_of);
+        // Places repeat across mentions: each is copied out of the gazetteer once, and a
+        // mention clones only the places it keeps.
+        let chosen = r.chosen();
+        for e in chosen.into_iter().chain(r.ranked.iter().skip(1).map(|x| x.0)) {
+            places.entry(e).or_insert_with(|| g.place(e));
+        }
+        let place_of = |e: EntryId| places.get(&e).and_then(Option::as_ref);
+        let place = chosen.and_then(place_of);
         let mut score = r.ranked.first().map_or(0.0, |x| x.1);
-        let mut rivals: Vec<Candidate> = Vec::new();
-        let mut same_place: Vec<Candidate> = Vec::new();
+        let mut rivals: Vec<(&Place, f32)> = Vec::new();
+        let mut same_place: Vec<(&Place, f32)> = Vec::new();
         for &(e, p) in r.ranked.iter().skip(1) {
             let Some(other) = place_of(e) else { continue };
-            let candidate = Candidate { place: other, score: p };
-            match &place {
-                Some(chosen) if chosen.is_same_place_as(&candidate.place) => {
+            match place {
+                Some(chosen) if chosen.is_same_place_as(other) => {
                     // Moscow the city and Moscow the federal subject are one answer to "where":
                     // they add to the confidence instead of looking like a rival.
                     score += p;
-                    same_place.push(candidate);
+                    same_place.push((other, p));
                 }
-                _ => rivals.push(candidate),
+                _ => rivals.push((other, p)),
             }
         }
         // Real rivals first (they are what a user may want to switch to), then the same place
         // at another level, for correction.
         rivals.extend(same_place);
         rivals.truncate(MAX_ALTERNATIVES);
-        let alternatives = rivals;
+        let alternatives: Vec<Candidate> = rivals
+            .into_iter()
+            .map(|(place, p)| Candidate { place: place.clone(), score: p })
+            .collect();
+        let place = place.cloned();
         let score = score.min(1.0);
         Mention {
             id: MentionId(0),
@@ -239,7 +246,7 @@ impl Pipeline {
             place,
             score,
             alternatives,
-            reason: Some(r.reason.clone()),
+            reason: Some(r.reason),
         }
     }
 }

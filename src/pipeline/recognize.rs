@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use super::Resources;
 use super::actors::Actors;
 use super::dateline::Dateline;
-use super::resources::Written;
+use super::resources::{WordClass, Written};
 use super::tokens::Tokens;
 use super::weights::{RECOGNITION_THRESHOLD, recognition as w};
 use super::words::{
@@ -97,8 +97,16 @@ pub(crate) fn recognize(
             }
         };
     }
-    let mut scores: Vec<f32> =
-        spots.iter_mut().map(|s| score(t, res, actors, s, &neighbours)).collect();
+    // Names repeat: each word's dictionary listing is looked up once per document.
+    let mut classes: FxHashMap<&str, WordClass> = FxHashMap::default();
+    let mut scores: Vec<f32> = spots
+        .iter_mut()
+        .map(|s| {
+            let folded = t.folded(s.tokens.0);
+            let class = *classes.entry(folded).or_insert_with(|| res.word_class(folded));
+            score(t, res, actors, s, &neighbours, class)
+        })
+        .collect();
     // One sense per document for recognition too: a name recognised confidently somewhere
     // (mid-sentence, with a cue) is a place where it starts a sentence as well.
     let mut confident: FxHashMap<&str, f32> = FxHashMap::default();
@@ -228,6 +236,8 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
     // News repeats its names: each distinct key is looked up once per document.
     let mut looked_up: FxHashMap<String, [Option<Vec<NameMatch>>; 4]> = FxHashMap::default();
     let mut prefixes: FxHashMap<String, bool> = FxHashMap::default();
+    // Single words without an exact match are looked up by their variant key; most repeat.
+    let mut variants: FxHashMap<&str, Vec<NameMatch>> = FxHashMap::default();
     let mut i = 0;
     while i < t.len() {
         if blocked[i] || !t.is_capitalised(i) || t.folded(i) == "the" {
@@ -304,7 +314,11 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         }
         if best.is_none() && t.folded(i).len() >= VARIANT_MIN_LETTERS && !t.folded(i).contains(' ')
         {
-            let loose = g.lookup_variant(&variant_key(t.folded(i)));
+            let folded = t.folded(i);
+            let loose = variants
+                .entry(folded)
+                .or_insert_with(|| g.lookup_variant(&variant_key(folded)))
+                .clone();
             let loose = res.filter_matches(loose, Written::of(t.text_of(i)), t.folded(i));
             if !loose.is_empty() {
                 best = Some((i + 1, loose));
@@ -491,13 +505,15 @@ fn generic_cue(t: &Tokens<'_>, spot: &Spot) -> Option<GenericKind> {
     None
 }
 
-/// The linear recognition score of a spot (before the repeated-name pass).
+/// The linear recognition score of a spot (before the repeated-name pass); `class` is how the
+/// dictionary lists its first word.
 fn score(
     t: &Tokens<'_>,
     res: &Resources,
     actors: &Actors,
     spot: &mut Spot,
     all: &SpotIndex,
+    class: WordClass,
 ) -> f32 {
     let (i, end) = spot.tokens;
     let single = end - i == 1;
@@ -553,11 +569,11 @@ fn score(
     }
     if single && spot.span == t.span(i, end) {
         let surface = t.text_of(i);
-        if res.is_common_word(folded) && !upper && !abbreviation {
+        if class.is_common() && !upper && !abbreviation {
             cue(&mut z, w::COMMON_WORD, "common word", cues);
-        } else if res.is_ambiguous_word(folded) && !upper && !abbreviation {
+        } else if class.is_ambiguous() && !upper && !abbreviation {
             cue(&mut z, w::AMBIGUOUS_WORD, "also a common word", cues);
-        } else if res.is_proper_word(folded) {
+        } else if class.is_proper() {
             cue(&mut z, w::PROPER_WORD, "proper noun", cues);
         }
         if is_given_name(folded) && surface.len() > 2 && !upper {

@@ -543,14 +543,14 @@ impl<'s> Snapshot<'s> {
                 ));
             }
             if !c.is_large() {
-                let closeness = self
-                    .points
-                    .iter()
-                    .filter(|(j, _, _)| self.key_ids[*j] != self.key_ids[i])
-                    .map(|(_, p, prob)| {
-                        prob / (1.0 + (chord_km(*p, c.xyz) / COHERENCE_HALF_KM) as f32)
-                    })
-                    .fold(0.0f32, f32::max);
+                let mut closeness = 0.0f32;
+                for &(j, p, prob) in &self.points {
+                    if self.key_ids[j] == self.key_ids[i] || outreached(closeness, prob, p, c.xyz) {
+                        continue;
+                    }
+                    closeness = closeness
+                        .max(prob / (1.0 + (chord_km(p, c.xyz) / COHERENCE_HALF_KM) as f32));
+                }
                 if closeness > 0.0 {
                     c.evidence
                         .push(("near the other places of the text", w::COHERENCE * closeness));
@@ -585,6 +585,24 @@ fn unit_vector(p: Position) -> [f64; 3] {
 fn chord_km(a: [f64; 3], b: [f64; 3]) -> f64 {
     let d = [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
     (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).sqrt() * crate::geodesy::EARTH_RADIUS_KM
+}
+
+/// True when a point of probability `prob` at `a` cannot raise the closeness `best` of a
+/// candidate at `b`: its closeness, `prob / (1 + chord / COHERENCE_HALF_KM)`, is at most
+/// `best`. Decided on the squared chord, without the square root and divisions, and with a
+/// margin of 1e-4 that rounding cannot cross, so the result is the same as computing it.
+fn outreached(best: f32, prob: f32, a: [f64; 3], b: [f64; 3]) -> bool {
+    if best <= 0.0 {
+        return false;
+    }
+    if prob <= best {
+        return true;
+    }
+    // Closeness is at most `best` once 1 + chord / half >= prob / best.
+    let ratio = f64::from(prob) / f64::from(best) * (1.0 + 1e-4);
+    let reach = (ratio - 1.0) * COHERENCE_HALF_KM / crate::geodesy::EARTH_RADIUS_KM;
+    let d = [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+    d[0] * d[0] + d[1] * d[1] + d[2] * d[2] > reach * reach
 }
 
 /// True when the choice `q` (a country, region or county) contains the candidate.
@@ -729,6 +747,27 @@ fn one_sense_per_document(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_point_is_passed_over_only_when_it_could_not_raise_the_closeness() {
+        let at = |lat: f64, lon: f64| unit_vector(Position::new(lon, lat));
+        let candidate = at(50.0, 30.0);
+        let mut passed = 0;
+        for best in [0.0f32, 0.01, 0.1, 0.3, 0.5, 0.9, 0.999] {
+            for prob in [0.0f32, 0.01, 0.2, 0.5, 0.9, 1.0] {
+                for k in 0..400 {
+                    let point = at(50.0 + f64::from(k) * 0.05, 30.0 - f64::from(k) * 0.02);
+                    let value =
+                        prob / (1.0 + (chord_km(point, candidate) / COHERENCE_HALF_KM) as f32);
+                    if outreached(best, prob, point, candidate) {
+                        passed += 1;
+                        assert!(best.max(value) == best, "{best} {prob} {k}");
+                    }
+                }
+            }
+        }
+        assert!(passed > 1000);
+    }
     use crate::pipeline::{
         Resources, actors::find_actors, apposition::find_appositions, recognize::recognize,
         relative::find_relative,

@@ -31,6 +31,32 @@ impl Written {
     }
 }
 
+/// Whether the dictionary lists a word in lower case, capitalised, both or neither.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordClass {
+    /// Listed in lower case: an ordinary word.
+    pub common: bool,
+    /// Listed capitalised: a name.
+    pub capitalised: bool,
+}
+
+impl WordClass {
+    /// Only ever an ordinary word ("credit"); see [`Resources::is_common_word`].
+    pub fn is_common(self) -> bool {
+        self.common && !self.capitalised
+    }
+
+    /// Both an ordinary word and a name ("turkey", "bath", "reading").
+    pub fn is_ambiguous(self) -> bool {
+        self.common && self.capitalised
+    }
+
+    /// A word English only writes capitalised ("seoul", "kim").
+    pub fn is_proper(self) -> bool {
+        self.capitalised && !self.common
+    }
+}
+
 /// The gazetteer, lexicon and landmark feature words, shared by all stages and threads.
 #[derive(Clone)]
 pub(crate) struct Resources {
@@ -90,24 +116,21 @@ impl Resources {
             .clone()
     }
 
+    /// How the dictionary lists a word, one look-up in each list: common, ambiguous or
+    /// proper (see [`WordClass`]).
+    pub fn word_class(&self, folded: &str) -> WordClass {
+        self.lexicon.as_ref().map_or(WordClass::default(), |l| WordClass {
+            common: l.is_common_word(folded),
+            capitalised: l.is_capitalised_word(folded),
+        })
+    }
+
     /// True for a word English writes in lower case and never as a name ("credit", "pool",
     /// "most").
     pub fn is_common_word(&self, folded: &str) -> bool {
         self.lexicon
             .as_ref()
             .is_some_and(|l| l.is_common_word(folded) && !l.is_capitalised_word(folded))
-    }
-
-    /// True for a word that is both an ordinary word and a name ("turkey", "bath", "reading").
-    pub fn is_ambiguous_word(&self, folded: &str) -> bool {
-        self.lexicon
-            .as_ref()
-            .is_some_and(|l| l.is_common_word(folded) && l.is_capitalised_word(folded))
-    }
-
-    /// True for a word English only writes capitalised ("seoul", "kim").
-    pub fn is_proper_word(&self, folded: &str) -> bool {
-        self.lexicon.as_ref().is_some_and(|l| l.is_only_capitalised(folded))
     }
 
     /// Exact-name matches of a folded key, filtered by [`Self::filter_matches`].

@@ -217,9 +217,9 @@ impl<'t> Tokens<'t> {
             while end < n && self.tokens[end].sentence == sentence {
                 end += 1;
             }
-            // The first word is capitalised anyway.
+            // Words of four characters or more, after the first (capitalised anyway).
             let long_words: Vec<usize> = (start + 1..end)
-                .filter(|&k| self.is_word(k) && self.text_of(k).chars().count() >= 4)
+                .filter(|&k| self.is_word(k) && self.text_of(k).chars().nth(3).is_some())
                 .collect();
             let capitalised = long_words.iter().filter(|&&k| self.is_capitalised(k)).count();
             if long_words.len() >= HEADLINE_MIN_WORDS

@@ -46,9 +46,13 @@ pub fn infer_document_date(text: &str) -> Option<(NaiveDate, DateSource)> {
     let mut toks = Vec::new();
     tokenize(text, &mut toks);
     let found = recognize::recognize(text, &toks);
-    let p = Parser::new(text, &toks);
-    let evidence = Evidence::gather(&p, &found);
-    if let Some((idx, spec)) = dateline(&p, &found) {
+    infer_from(&Parser::new(text, &toks), &found)
+}
+
+/// [`infer_document_date`] over a text already tokenized and recognised (`p`, `found`).
+pub(super) fn infer_from(p: &Parser<'_>, found: &[Found]) -> Option<(NaiveDate, DateSource)> {
+    let evidence = Evidence::gather(p, found);
+    if let Some((idx, spec)) = dateline(p, found) {
         if let YearSpec::Absolute(y) = spec.year
             && let Some(Point::Day(d)) = build(spec, y)
         {
@@ -60,7 +64,7 @@ pub fn infer_document_date(text: &str) -> Option<(NaiveDate, DateSource)> {
             return Some((date, DateSource::Dateline));
         }
     }
-    evidence.lead_date(&p, &found).map(|d| (d, DateSource::Inferred))
+    evidence.lead_date(p, found).map(|d| (d, DateSource::Inferred))
 }
 
 /// The dateline's date: the first month-and-day expression that opens a paragraph after at

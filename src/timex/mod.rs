@@ -67,6 +67,26 @@ impl TimexRecognizer {
         let parser = recognize::Parser::new(text, &toks);
         normalize::Normalizer::new(&parser, dct).run(&found)
     }
+
+    /// [`TimexRecognizer::find`] anchored on `given`, or without it on the date
+    /// [`infer_document_date`] reads from the text, which is then returned too. Tokenizes
+    /// and recognises the text once for both.
+    pub(crate) fn find_dated(
+        &self,
+        text: &str,
+        given: Option<NaiveDate>,
+    ) -> (Option<(NaiveDate, crate::model::DateSource)>, Vec<Timex>) {
+        let mut toks = Vec::new();
+        token::tokenize(text, &mut toks);
+        let found = recognize::recognize(text, &toks);
+        let parser = recognize::Parser::new(text, &toks);
+        let inferred = match given {
+            Some(_) => None,
+            None => document_date::infer_from(&parser, &found),
+        };
+        let dct = given.or(inferred.map(|(d, _)| d));
+        (inferred, normalize::Normalizer::new(&parser, dct).run(&found))
+    }
 }
 
 /// Every time expression in `text`, anchored on `dct` when given; see

@@ -25,8 +25,14 @@ pub(super) fn merge(doc: &Document, found: Vec<(Candidate, Span)>) -> Vec<Event>
         match target {
             Some(i) => {
                 let m = &mut out[i];
+                // Kept sorted and unique as they grow: a story retold many times would
+                // otherwise pile up copies that every later comparison walks through.
                 m.mentions.extend(&c.mentions);
+                m.mentions.sort_unstable();
+                m.mentions.dedup();
                 m.actors.extend(&c.actors);
+                m.actors.sort_unstable();
+                m.actors.dedup();
                 if precision(date.as_ref()) < precision(m.date.as_ref()) {
                     m.date = date;
                     m.summary = c.summary;
@@ -97,15 +103,11 @@ fn same_event(
         agree = true;
     }
     // People decide; organisations are mostly sources ("according to KCNA").
-    let people = |list: &[ActorId]| -> Vec<ActorId> {
-        list.iter()
-            .copied()
-            .filter(|a| doc.actors.get(a.index()).is_some_and(|x| x.kind == ActorKind::Person))
-            .collect()
-    };
-    let (ours, theirs) = (people(&m.actors), people(actors));
-    if !ours.is_empty() && !theirs.is_empty() {
-        if !ours.iter().any(|a| theirs.contains(a)) {
+    let is_person =
+        |a: &&ActorId| doc.actors.get(a.index()).is_some_and(|x| x.kind == ActorKind::Person);
+    if m.actors.iter().any(|a| is_person(&a)) && actors.iter().any(|a| is_person(&a)) {
+        // A person among ours is among theirs when it is in their list at all.
+        if !m.actors.iter().filter(is_person).any(|a| actors.contains(a)) {
             return false;
         }
         agree = true;

@@ -5,6 +5,10 @@
 //! establishing ties" names an old event as background, and most "-ing" forms do the same, so
 //! only the nouns among them ("meeting", "shelling") are triggers.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::model::EventKind;
 
 /// How a trigger word can be used, which decides whether a determiner before it makes it a
@@ -212,6 +216,11 @@ const WORDS: &[(&str, EventKind, Part)] = &[
     ("rally", Other, Noun),
 ];
 
+/// [`WORDS`] by word: every word token of a document is looked up, so a scan of the list
+/// would cost more than the rest of event extraction.
+static BY_WORD: LazyLock<FxHashMap<&'static str, (EventKind, Part)>> =
+    LazyLock::new(|| WORDS.iter().rev().map(|&(w, kind, part)| (w, (kind, part))).collect());
+
 /// Attribution words: the report of an event, not the event.
 const ATTRIBUTION: &[&str] = &["reported", "reports", "according", "quoted", "cited"];
 
@@ -223,11 +232,7 @@ pub(crate) fn trigger(word: &str, next: &str) -> Option<Trigger> {
         }
         return Some(Trigger { kind: Report, part: Verb, role: Role::Attribution });
     }
-    WORDS.iter().find(|(w, _, _)| *w == word).map(|&(_, kind, part)| Trigger {
-        kind,
-        part,
-        role: Role::Happening,
-    })
+    BY_WORD.get(word).map(|&(kind, part)| Trigger { kind, part, role: Role::Happening })
 }
 
 /// Words that, shortly before a trigger, make it unreal or denied: "could result in
