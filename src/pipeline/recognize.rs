@@ -238,6 +238,8 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
     let mut prefixes: FxHashMap<String, bool> = FxHashMap::default();
     // Single words without an exact match are looked up by their variant key; most repeat.
     let mut variants: FxHashMap<&str, Vec<NameMatch>> = FxHashMap::default();
+    // One buffer for the prefix probes, since most prefixes are already known.
+    let mut prefix = String::new();
     let mut i = 0;
     while i < t.len() {
         if blocked[i] || !t.is_capitalised(i) || t.folded(i) == "the" {
@@ -247,8 +249,10 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         // Longest exact name starting here.
         let mut best: Option<(usize, Vec<NameMatch>)> = None;
         let mut j = i + 1;
+        let mut key = String::new();
+        let mut previous_single = false;
         loop {
-            let key = t.key(i, j);
+            t.extend_key(&mut key, &mut previous_single, j - 1);
             // A name never ends on a possessive ("France’s" is not the town of Frances).
             if t.tokens[j - 1].kind != TokenKind::Possessive {
                 let written = Written::of(t.slice(i, j));
@@ -266,7 +270,8 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
             if j >= t.len() || j - i >= max_tokens || blocked[j] || !continues_name(t, j) {
                 break;
             }
-            let mut prefix = key;
+            prefix.clear();
+            prefix.push_str(&key);
             if t.tokens[j].kind != TokenKind::Possessive {
                 prefix.push(' ');
             }
@@ -274,7 +279,7 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
                 Some(&known) => known,
                 None => {
                     let known = g.has_prefix(&prefix);
-                    prefixes.insert(prefix, known);
+                    prefixes.insert(prefix.clone(), known);
                     known
                 }
             };

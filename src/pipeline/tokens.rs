@@ -149,21 +149,28 @@ impl<'t> Tokens<'t> {
         let mut out = String::new();
         let mut previous_single = false;
         for k in i..j.min(self.len()) {
-            let folded = self.folded(k);
-            if folded.is_empty() {
-                continue;
-            }
-            let possessive = self.tokens[k].kind == TokenKind::Possessive;
-            for part in folded.split(' ') {
-                let single = part.len() == 1 && part.as_bytes()[0].is_ascii_alphabetic();
-                if !(out.is_empty() || possessive || single && previous_single) {
-                    out.push(' ');
-                }
-                out.push_str(part);
-                previous_single = single && !possessive;
-            }
+            self.extend_key(&mut out, &mut previous_single, k);
         }
         out
+    }
+
+    /// Appends token `k` to a key being built as [`Tokens::key`] builds it, so that a caller
+    /// growing a name one token at a time reuses one buffer instead of rebuilding the key.
+    /// `previous_single` carries whether the key so far ends in a lone letter.
+    pub fn extend_key(&self, out: &mut String, previous_single: &mut bool, k: usize) {
+        let folded = self.folded(k);
+        if folded.is_empty() {
+            return;
+        }
+        let possessive = self.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive);
+        for part in folded.split(' ') {
+            let single = part.len() == 1 && part.as_bytes()[0].is_ascii_alphabetic();
+            if !(out.is_empty() || possessive || single && *previous_single) {
+                out.push(' ');
+            }
+            out.push_str(part);
+            *previous_single = single && !possessive;
+        }
     }
 
     /// Index of the first token at or after byte `byte`.

@@ -10,19 +10,34 @@ use std::sync::OnceLock;
 /// A closed word list with constant-time membership; the set is built on first use.
 pub struct WordSet {
     words: &'static [&'static str],
+    /// Bit `n` set when some word is `n` bytes long (63 for 63 or more): most tokens asked
+    /// about have a length no word of a small list has, and are turned away without hashing.
+    lengths: u64,
     set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordSet {
     /// A set of the given (folded) words.
     pub const fn new(words: &'static [&'static str]) -> Self {
-        Self { words, set: OnceLock::new() }
+        let mut lengths = 0u64;
+        let mut i = 0;
+        while i < words.len() {
+            lengths |= length_bit(words[i].len());
+            i += 1;
+        }
+        Self { words, lengths, set: OnceLock::new() }
     }
 
     /// True when `word` (folded) is in the list.
     pub fn contains(&self, word: &str) -> bool {
-        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
+        self.lengths & length_bit(word.len()) != 0
+            && self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
     }
+}
+
+/// The bit of [`WordSet`]'s length mask for a word of `len` bytes.
+const fn length_bit(len: usize) -> u64 {
+    1 << if len < 63 { len } else { 63 }
 }
 
 /// Titles and roles that precede a person's name ("President Vladimir Putin", "leader Kim

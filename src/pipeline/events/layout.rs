@@ -50,7 +50,7 @@ impl Layout {
                 stack.push((close, current));
                 current = next_id;
                 next_id += 1;
-            } else if mark == ";" && stack.is_empty() || SUBORDINATORS.contains(&t.folded(k)) {
+            } else if mark == ";" && stack.is_empty() || is_subordinator(t.folded(k)) {
                 current = next_id;
                 next_id += 1;
             }
@@ -72,11 +72,28 @@ impl Layout {
 }
 
 /// Words that open a clause of their own: "at a time when both Moscow and Pyongyang find
-/// themselves isolated" says nothing about where the summit before it was held.
-const SUBORDINATORS: &[&str] = &[
-    "when", "while", "whereas", "because", "although", "though", "unless", "after", "before",
-    "that", "which", "who", "whom", "whose", "where",
-];
+/// themselves isolated" says nothing about where the summit before it was held. A `matches!`
+/// rather than a list, since every token of every sentence is checked.
+fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word,
+        "when"
+            | "while"
+            | "whereas"
+            | "because"
+            | "although"
+            | "though"
+            | "unless"
+            | "after"
+            | "before"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "where"
+    )
+}
 
 /// The mark that closes an aside opened by token `k`, if it opens one.
 fn opens(t: &Tokens<'_>, k: usize, mark: &str) -> Option<&'static str> {

@@ -222,7 +222,7 @@ fn find_triggers(
 /// result in sanctions", "did not meet", "plans to visit".
 fn irrealis(t: &Tokens<'_>, layout: &Layout, k: usize) -> bool {
     (k.saturating_sub(4).max(layout.start)..k)
-        .any(|j| layout.region(j) == layout.region(k) && triggers::IRREALIS.contains(&t.folded(j)))
+        .any(|j| layout.region(j) == layout.region(k) && triggers::is_irrealis(t.folded(j)))
 }
 
 /// "is said to incorporate", "Said to date from": hearsay about a thing, not a statement.
@@ -257,16 +257,16 @@ fn noun_start(t: &Tokens<'_>, layout: &Layout, k: usize) -> (usize, bool) {
             break;
         }
         let w = t.folded(j);
-        if triggers::REFERRING.contains(&w) {
+        if triggers::is_referring(w) {
             reference = true;
             continue;
         }
-        if triggers::LIGHT_VERBS.contains(&w) {
+        if triggers::is_light_verb(w) {
             start = j;
             break;
         }
         // A preposition ends the noun phrase: "reached during the summit".
-        if !t.is_lower(j) || triggers::PREPOSITIONS.contains(&w) {
+        if !t.is_lower(j) || triggers::is_preposition(w) {
             break;
         }
     }

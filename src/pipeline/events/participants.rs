@@ -162,10 +162,28 @@ pub(super) fn lend_attribution(candidates: &mut Vec<Candidate>) {
 }
 
 /// Words allowed between a relative pronoun and its trigger: "which had proclaimed".
-const AUXILIARIES: &[&str] = &[
-    "had", "has", "have", "was", "were", "is", "are", "been", "be", "also", "then", "later",
-    "just", "first", "once", "already", "since",
-];
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "had"
+            | "has"
+            | "have"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "been"
+            | "be"
+            | "also"
+            | "then"
+            | "later"
+            | "just"
+            | "first"
+            | "once"
+            | "already"
+            | "since"
+    )
+}
 
 /// For "which had proclaimed its independence", the mention the relative pronoun stands for
 /// (the nearest place named before it in the sentence).
@@ -187,7 +205,7 @@ pub(super) fn relative_subject(
             pronoun = Some(j);
             break;
         }
-        if !AUXILIARIES.contains(&w) {
+        if !is_auxiliary(w) {
             break;
         }
     }

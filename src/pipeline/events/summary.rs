@@ -23,23 +23,94 @@ const MAX_GAP_WORDS: usize = 6;
 const MAX_SUBJECT_WORDS: usize = 12;
 
 /// Words a subject phrase cannot reach back across.
-const SUBJECT_STOPS: &[&str] = &[
-    "after", "before", "when", "while", "since", "because", "although", "though", "as", "if",
-    "that", "which", "who", "whom", "where", "comes", "come", "came", "said", "says", "than",
-];
+fn is_subject_stop(word: &str) -> bool {
+    matches!(
+        word,
+        "after"
+            | "before"
+            | "when"
+            | "while"
+            | "since"
+            | "because"
+            | "although"
+            | "though"
+            | "as"
+            | "if"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "where"
+            | "comes"
+            | "come"
+            | "came"
+            | "said"
+            | "says"
+            | "than"
+    )
+}
 
 /// Where a long summary may be cut: before these words.
-const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "of", "to", "for", "with", "from", "by", "across", "outside", "near",
-    "during", "after", "before", "between", "over", "into", "amid", "against", "under", "as",
-    "and", "while", "some",
-];
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "of"
+            | "to"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "across"
+            | "outside"
+            | "near"
+            | "during"
+            | "after"
+            | "before"
+            | "between"
+            | "over"
+            | "into"
+            | "amid"
+            | "against"
+            | "under"
+            | "as"
+            | "and"
+            | "while"
+            | "some"
+    )
+}
 
 /// Words a summary does not end on.
-const DANGLING: &[&str] = &[
-    "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "from", "by", "and", "or",
-    "its", "their", "his", "her", "some", "being", "just", "only", "also", "very",
-];
+fn is_dangling(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "and"
+            | "or"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "some"
+            | "being"
+            | "just"
+            | "only"
+            | "also"
+            | "very"
+    )
+}
 
 /// The summary of candidate `c`; `relative` is the place a relative pronoun stands for.
 pub(super) fn summarize(
@@ -112,7 +183,7 @@ fn subject_zone(t: &Tokens<'_>, layout: &Layout, c: &Candidate) -> (usize, usize
         }
         let is_boundary = t.get(k).is_some_and(|x| x.kind == TokenKind::Punct)
             && !t.is_any_punct(k, &["-", "'", "’"]);
-        if is_boundary || SUBJECT_STOPS.contains(&t.folded(k)) {
+        if is_boundary || is_subject_stop(t.folded(k)) {
             break;
         }
         zone_start = k;
@@ -211,7 +282,7 @@ fn predicate(
         if tok.kind == TokenKind::Punct {
             continue;
         }
-        if k > c.trigger && PREPOSITIONS.contains(&t.folded(k)) && words <= MAX_PREDICATE_WORDS {
+        if k > c.trigger && is_preposition(t.folded(k)) && words <= MAX_PREDICATE_WORDS {
             cut = Some(tokens.len());
         }
         words += 1;
@@ -221,7 +292,7 @@ fn predicate(
             break;
         }
     }
-    while tokens.len() > 1 && tokens.last().is_some_and(|&k| DANGLING.contains(&t.folded(k))) {
+    while tokens.len() > 1 && tokens.last().is_some_and(|&k| is_dangling(t.folded(k))) {
         tokens.pop();
     }
     join(t, &tokens)

@@ -237,50 +237,109 @@ pub(crate) fn trigger(word: &str, next: &str) -> Option<Trigger> {
 
 /// Words that, shortly before a trigger, make it unreal or denied: "could result in
 /// sanctions", "did not meet".
-pub(crate) const IRREALIS: &[&str] = &[
-    "could", "would", "might", "may", "should", "will", "can", "cannot", "not", "never", "n't",
-    "if", "unless", "planned", "plans", "expected", "hopes", "hoped", "wants", "wanted",
-];
+pub(crate) fn is_irrealis(word: &str) -> bool {
+    matches!(
+        word,
+        "could"
+            | "would"
+            | "might"
+            | "may"
+            | "should"
+            | "will"
+            | "can"
+            | "cannot"
+            | "not"
+            | "never"
+            | "n't"
+            | "if"
+            | "unless"
+            | "planned"
+            | "plans"
+            | "expected"
+            | "hopes"
+            | "hoped"
+            | "wants"
+            | "wanted"
+    )
+}
 
 /// Determiners that make a noun trigger a reference to an event told elsewhere: "the
 /// summit", "this deal", "their meeting".
-pub(crate) const REFERRING: &[&str] =
-    &["the", "this", "that", "these", "those", "its", "their", "his", "her", "such", "said"];
+pub(crate) fn is_referring(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "such"
+            | "said"
+    )
+}
 
 /// Verbs a noun trigger's event is told with ("held a summit", "paid a visit"): the summary
 /// starts at them.
-pub(crate) const LIGHT_VERBS: &[&str] = &[
-    "held",
-    "hold",
-    "holds",
-    "had",
-    "has",
-    "have",
-    "paid",
-    "pay",
-    "pays",
-    "made",
-    "make",
-    "makes",
-    "staged",
-    "launched",
-    "began",
-    "begun",
-    "started",
-    "signed",
-    "reached",
-    "struck",
-    "carried",
-    "conducted",
-    "attended",
-    "opened",
-];
+pub(crate) fn is_light_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "held"
+            | "hold"
+            | "holds"
+            | "had"
+            | "has"
+            | "have"
+            | "paid"
+            | "pay"
+            | "pays"
+            | "made"
+            | "make"
+            | "makes"
+            | "staged"
+            | "launched"
+            | "began"
+            | "begun"
+            | "started"
+            | "signed"
+            | "reached"
+            | "struck"
+            | "carried"
+            | "conducted"
+            | "attended"
+            | "opened"
+    )
+}
 
 /// Prepositions: a noun phrase does not reach back across them.
-pub(crate) const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "of", "to", "for", "with", "from", "by", "during", "after", "before", "over",
-    "into", "amid", "against", "under", "about", "since", "until", "between",
-];
+pub(crate) fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "of"
+            | "to"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "during"
+            | "after"
+            | "before"
+            | "over"
+            | "into"
+            | "amid"
+            | "against"
+            | "under"
+            | "about"
+            | "since"
+            | "until"
+            | "between"
+    )
+}
 
 #[cfg(test)]
 mod tests {
