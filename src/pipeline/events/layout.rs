@@ -65,6 +65,12 @@ impl Layout {
         k.checked_sub(self.start).and_then(|i| self.regions.get(i)).copied().unwrap_or(u32::MAX)
     }
 
+    /// True when tokens `a` and `b` are in the same clause at the same depth: asides inside
+    /// the clause ("(2-R)") and clauses around it are not.
+    pub fn same_clause(&self, a: usize, b: usize) -> bool {
+        self.region(a) == self.region(b) && self.depth(a) == self.depth(b)
+    }
+
     /// The aside depth of token `k`.
     pub fn depth(&self, k: usize) -> u8 {
         k.checked_sub(self.start).and_then(|i| self.depths.get(i)).copied().unwrap_or(0)

@@ -152,8 +152,9 @@ fn sentence_events(
             c.mentions.sort_unstable();
             c.place_subject = true;
         }
-        c.place_subject |= summary::place_in_subject(t, doc, within, layout, c);
-        c.summary = summary::summarize(t, doc, within, layout, c, subject);
+        let zone = summary::subject_zone(t, layout, c);
+        c.place_subject |= summary::place_in_subject(t, doc, within, zone);
+        c.summary = summary::summarize(t, doc, within, layout, c, zone, subject);
     }
     candidates.retain(worth_keeping);
     candidates

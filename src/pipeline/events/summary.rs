@@ -112,20 +112,19 @@ fn is_dangling(word: &str) -> bool {
     )
 }
 
-/// The summary of candidate `c`; `relative` is the place a relative pronoun stands for.
+/// The summary of candidate `c`; `zone` is its subject's tokens ([`subject_zone`]), `relative` the
+/// place a relative pronoun stands for.
 pub(super) fn summarize(
     t: &Tokens<'_>,
     doc: &Document,
     within: &Within<'_>,
     layout: &Layout,
     c: &Candidate,
+    zone: (usize, usize),
     relative: Option<MentionId>,
 ) -> String {
-    let region = layout.region(c.trigger);
-    let depth = layout.depth(c.trigger);
     // Tokens of the clause: same region, asides inside it skipped.
-    let in_clause = |k: usize| layout.region(k) == region && layout.depth(k) == depth;
-    let zone = subject_zone(t, layout, c);
+    let in_clause = |k: usize| layout.same_clause(k, c.trigger);
     let (subject, subject_end) = subject_of(t, doc, within, c, zone, relative);
     let mut parts: Vec<String> = Vec::new();
     if let Some(s) = subject {
@@ -136,7 +135,7 @@ pub(super) fn summarize(
     if gap.len() <= MAX_GAP_WORDS && subject_end < c.start {
         parts.push(join(t, &gap));
     }
-    parts.push(predicate(t, within, c, &in_clause, layout.end));
+    parts.push(predicate(t, within, layout, c));
     let mut out = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
     if let Some(first) = out.chars().next() {
         let upper: String = first.to_uppercase().collect();
@@ -151,10 +150,9 @@ pub(super) fn place_in_subject(
     t: &Tokens<'_>,
     doc: &Document,
     within: &Within<'_>,
-    layout: &Layout,
-    c: &Candidate,
+    zone: (usize, usize),
 ) -> bool {
-    let (from, to) = subject_zone(t, layout, c);
+    let (from, to) = zone;
     let zone = t.span(from, to);
     from < to
         && within.mentions.iter().any(|m| {
@@ -166,10 +164,9 @@ pub(super) fn place_in_subject(
 }
 
 /// The tokens before the event's words back to a clause boundary: where its subject is.
-fn subject_zone(t: &Tokens<'_>, layout: &Layout, c: &Candidate) -> (usize, usize) {
-    let region = layout.region(c.trigger);
+pub(super) fn subject_zone(t: &Tokens<'_>, layout: &Layout, c: &Candidate) -> (usize, usize) {
     let depth = layout.depth(c.trigger);
-    let in_clause = |k: usize| layout.region(k) == region && layout.depth(k) == depth;
+    let in_clause = |k: usize| layout.same_clause(k, c.trigger);
     let mut zone_start = c.start;
     let mut words = 0;
     let mut k = c.start;
@@ -256,19 +253,13 @@ fn join_names(names: &[String]) -> String {
 }
 
 /// The event's words from its start: to the clause's end, a date, or a preposition once long.
-fn predicate(
-    t: &Tokens<'_>,
-    within: &Within<'_>,
-    c: &Candidate,
-    in_clause: &dyn Fn(usize) -> bool,
-    end: usize,
-) -> String {
+fn predicate(t: &Tokens<'_>, within: &Within<'_>, layout: &Layout, c: &Candidate) -> String {
     let timex_starts: Vec<usize> = within.timexes.iter().map(|x| x.span.start_byte).collect();
     let mut tokens: Vec<usize> = Vec::new();
     let mut words = 0;
     let mut cut = None;
-    for k in c.start..end {
-        if !in_clause(k) {
+    for k in c.start..layout.end {
+        if !layout.same_clause(k, c.trigger) {
             // Asides are left out; a clause that resumes after them goes on.
             continue;
         }
