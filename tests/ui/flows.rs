@@ -50,6 +50,16 @@ fn search(harness: &mut Harness<'static, NewsmapApp>, text: &str) {
     harness.run_steps(3);
 }
 
+/// The text of every mention the text view shows strong (the selection's).
+fn strong_texts<'a>(app: &NewsmapApp, text: &'a str) -> Vec<&'a str> {
+    app.text_cache
+        .highlights()
+        .iter()
+        .filter(|h| h.strength == Strength::Selected)
+        .map(|h| h.span.text(text).unwrap())
+        .collect()
+}
+
 fn wait_until(
     harness: &mut Harness<'static, NewsmapApp>,
     what: &str,
@@ -77,13 +87,7 @@ fn selecting_seoul_in_the_places_list_highlights_its_mentions_in_the_text() {
     let app = harness.state();
     assert_eq!(app.state.selection, Some(Item::Place(seoul().id)));
     let text = &app.state.shown_document(app.state.text_doc.unwrap()).unwrap().text;
-    let strong: Vec<&str> = app
-        .text_cache
-        .highlights()
-        .iter()
-        .filter(|h| h.strength == Strength::Selected)
-        .map(|h| h.span.text(text).unwrap())
-        .collect();
+    let strong = strong_texts(app, text);
     assert_eq!(strong, vec!["Seoul"; seoul_mentions], "exactly Seoul's mentions are strong");
     let normal =
         app.text_cache.highlights().iter().filter(|h| h.strength == Strength::Normal).count();
@@ -214,13 +218,7 @@ fn a_second_document_shows_on_the_timeline_and_in_the_text_view() {
     harness.run_steps(3);
     let app = harness.state();
     assert!(matches!(app.state.selection, Some(Item::Event(d, _)) if d == text_doc));
-    let strong: Vec<&str> = app
-        .text_cache
-        .highlights()
-        .iter()
-        .filter(|h| h.strength == Strength::Selected)
-        .map(|h| h.span.text(SECOND_ARTICLE).unwrap())
-        .collect();
+    let strong = strong_texts(app, SECOND_ARTICLE);
     assert_eq!(strong, vec!["Kyiv", "Odesa", "Odesa"]);
 }
 
@@ -300,13 +298,7 @@ fn with_the_real_pipeline_selecting_seoul_highlights_its_mention_in_the_sample()
         app.state.catalog.places.iter().find(|p| p.place.name == "Seoul").unwrap().place.id;
     assert_eq!(app.state.selection, Some(Item::Place(seoul_id)));
     let text = &app.state.shown_document(app.state.text_doc.unwrap()).unwrap().text;
-    let strong: Vec<&str> = app
-        .text_cache
-        .highlights()
-        .iter()
-        .filter(|h| h.strength == Strength::Selected)
-        .map(|h| h.span.text(text).unwrap())
-        .collect();
+    let strong = strong_texts(app, text);
     assert!(!strong.is_empty() && strong.iter().all(|t| *t == "Seoul"), "{strong:?}");
 }
 
@@ -340,12 +332,6 @@ fn with_the_real_pipeline_selecting_the_2023_09_13_event_selects_vostochny() {
         .id;
     assert!(app.state.selected_places().contains(&vostochny_id));
     let text = &app.state.shown_document(doc).unwrap().text;
-    let strong: Vec<&str> = app
-        .text_cache
-        .highlights()
-        .iter()
-        .filter(|h| h.strength == Strength::Selected)
-        .filter_map(|h| h.span.text(text))
-        .collect();
+    let strong = strong_texts(app, text);
     assert!(strong.iter().any(|t| t.starts_with("Vostochny")), "{strong:?}");
 }
