@@ -39,7 +39,7 @@ fn synthetic_document() -> Document {
         text.push_str(if i % 12 == 11 { ".\n\n" } else { ", " });
         let place = Place {
             id: PlaceId::geonames(i as u64 + 1),
-            name: name.clone(),
+            name: name.as_str().into(),
             kind: kinds[i % kinds.len()],
             country: Some("XX".into()),
             admin1: None,

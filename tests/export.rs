@@ -58,9 +58,9 @@ fn check_geojson_round_trip(documents: &[Document]) {
             .flat_map(|d| &d.mentions)
             .find_map(|m| m.place.as_ref().filter(|p| p.id == props.id))
             .unwrap();
-        assert_eq!(props.name, original.name);
+        assert_eq!(props.name, &*original.name);
         assert_eq!(props.kind, original.kind);
-        assert_eq!(props.country, original.country);
+        assert_eq!(props.country.as_deref(), original.country.as_deref());
         assert!((feature.position.x() - original.lon()).abs() < 1e-9, "longitude first");
         assert!((feature.position.y() - original.lat()).abs() < 1e-9);
         let mentions: Vec<_> = props

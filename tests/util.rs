@@ -14,9 +14,9 @@ use newsmap::model::{
 pub fn place(id: &str, name: &str, kind: PlaceKind, country: &str, lon: f64, lat: f64) -> Place {
     Place {
         id: id.parse().unwrap(),
-        name: name.to_owned(),
+        name: name.into(),
         kind,
-        country: (!country.is_empty()).then(|| country.to_owned()),
+        country: (!country.is_empty()).then(|| country.into()),
         admin1: None,
         population: 0,
         position: Position::new(lon, lat),

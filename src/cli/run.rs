@@ -9,7 +9,7 @@ use std::sync::mpsc;
 use std::time::Instant;
 
 use anyhow::{Context as _, anyhow};
-use newsmap::export::{self, Exporter};
+use newsmap::export::{self, Exporter, Format, Rendered};
 use newsmap::gazetteer::Gazetteer;
 use newsmap::model::Document;
 use newsmap::pipeline::Pipeline;
@@ -85,6 +85,21 @@ struct Stats {
     text_bytes: usize,
 }
 
+/// A document as a worker hands it to the writer.
+struct Processed {
+    output: ProcessedOutput,
+    /// Size of the document's text.
+    text_bytes: usize,
+}
+
+/// What the writer writes for a document.
+enum ProcessedOutput {
+    /// Streaming formats: the worker rendered the document, the writer copies the bytes.
+    Rendered(Rendered),
+    /// GeoJSON: the exporter gathers places across documents.
+    Document(Box<Document>),
+}
+
 /// One unit of work for a worker thread.
 enum Job {
     /// A whole file or standard input is one document.
@@ -116,19 +131,21 @@ impl Batch<'_> {
         let mut jobs = Jobs::new(self.sources, self.config.jsonl_input).enumerate();
         let max_queued = self.pool.current_num_threads().max(1) * QUEUED_PER_THREAD;
         let pipeline = self.pipeline;
-        let (sender, receiver) = mpsc::channel::<(usize, anyhow::Result<Document>)>();
+        let format = self.config.format;
+        let (sender, receiver) = mpsc::channel::<(usize, anyhow::Result<Processed>)>();
         let stats = self.pool.in_place_scope(|scope| -> anyhow::Result<Stats> {
             let mut stats = Stats::default();
             let mut queued = 0;
             let mut next_to_write = 0;
-            let mut done: BTreeMap<usize, anyhow::Result<Document>> = BTreeMap::new();
+            let mut done: BTreeMap<usize, anyhow::Result<Processed>> = BTreeMap::new();
             loop {
                 while queued < max_queued {
                     let Some((index, job)) = jobs.next() else { break };
                     let sender = sender.clone();
                     scope.spawn(move |_| {
                         // The receiver outlives the scope; a send cannot fail.
-                        sender.send((index, run_job(pipeline, job))).ok();
+                        let processed = run_job(pipeline, job).and_then(|d| prepare(format, d));
+                        sender.send((index, processed)).ok();
                     });
                     queued += 1;
                 }
@@ -142,10 +159,13 @@ impl Batch<'_> {
                     next_to_write += 1;
                     messages.tick();
                     match result {
-                        Ok(document) => {
-                            exporter.write_document(&document)?;
+                        Ok(processed) => {
+                            match &processed.output {
+                                ProcessedOutput::Rendered(r) => exporter.write_rendered(r)?,
+                                ProcessedOutput::Document(d) => exporter.write_document(d)?,
+                            }
                             stats.documents += 1;
-                            stats.text_bytes += document.text.len();
+                            stats.text_bytes += processed.text_bytes;
                         }
                         Err(err) => messages.input_error(&err),
                     }
@@ -172,6 +192,19 @@ fn run_job(pipeline: &Pipeline, job: Job) -> anyhow::Result<Document> {
     };
     catch_unwind(AssertUnwindSafe(|| pipeline.process(input)))
         .map_err(|_| anyhow!("internal error while processing {name} (please report it)"))
+}
+
+/// Renders a document for the writer on the worker that processed it (see
+/// [`export::render`]); GeoJSON documents go to the writer whole.
+fn prepare(format: Format, document: Document) -> anyhow::Result<Processed> {
+    let text_bytes = document.text.len();
+    let output = match export::render(format, &document)
+        .with_context(|| format!("could not write {}", document.name))?
+    {
+        Some(rendered) => ProcessedOutput::Rendered(rendered),
+        None => ProcessedOutput::Document(Box::new(document)),
+    };
+    Ok(Processed { output, text_bytes })
 }
 
 /// The jobs of a run, produced lazily so that JSON lines stream.

@@ -52,55 +52,38 @@ struct Row<'a> {
 }
 
 /// Writes one row per mention, with a header row.
+///
+/// Rows are rendered per document ([`render`]), so that a worker thread can do it and the
+/// writer only copies bytes.
 pub(crate) struct CsvWriter<W: Write> {
-    writer: csv::Writer<W>,
+    writer: W,
     header_written: bool,
 }
 
 impl<W: Write> CsvWriter<W> {
     pub(crate) fn new(writer: W) -> Self {
-        let writer = csv::WriterBuilder::new().has_headers(false).from_writer(writer);
         Self { writer, header_written: false }
     }
 
     fn write_header(&mut self) -> Result<(), Error> {
         if !self.header_written {
-            self.writer.write_record(HEADER).map_err(Error::Csv)?;
+            let mut header = csv::Writer::from_writer(Vec::new());
+            header.write_record(HEADER).map_err(Error::Csv)?;
+            let bytes = header.into_inner().map_err(|e| Error::Write(e.into_error()))?;
+            self.writer.write_all(&bytes).map_err(Error::Write)?;
             self.header_written = true;
         }
         Ok(())
     }
 
     pub(crate) fn write_document(&mut self, document: &Document) -> Result<(), Error> {
+        self.write_rendered(&render(document)?)
+    }
+
+    /// Writes rows made by [`render`].
+    pub(crate) fn write_rendered(&mut self, rows: &[u8]) -> Result<(), Error> {
         self.write_header()?;
-        let offsets = CharOffsets::new(&document.text);
-        for mention in &document.mentions {
-            let (start, end) = offsets.span(mention.span);
-            let place = mention.place.as_ref();
-            let sentence = document.sentence_of(mention.span);
-            let sentence_chars = sentence.map(|s| offsets.span(s));
-            let row = Row {
-                document: &document.name,
-                start,
-                end,
-                text: &mention.text,
-                mention_kind: mention.kind,
-                place_id: place.map(|p| p.id),
-                name: place.map(|p| p.name.as_str()),
-                kind: place.map(|p| p.kind),
-                country: place.and_then(|p| p.country.as_deref()),
-                admin1: place.and_then(|p| p.admin1.as_deref()),
-                lat: place.map(|p| p.lat()),
-                lon: place.map(|p| p.lon()),
-                score: mention.score,
-                reason: mention.reason.as_deref(),
-                sentence_start: sentence_chars.map(|(s, _)| s),
-                sentence_end: sentence_chars.map(|(_, e)| e),
-                sentence: sentence.and_then(|s| s.text(&document.text)),
-            };
-            self.writer.serialize(row).map_err(Error::Csv)?;
-        }
-        Ok(())
+        self.writer.write_all(rows).map_err(Error::Write)
     }
 
     /// Writes the header even for an empty batch, so the file is always a valid table.
@@ -108,6 +91,39 @@ impl<W: Write> CsvWriter<W> {
         self.write_header()?;
         self.writer.flush().map_err(Error::Write)
     }
+}
+
+/// A document's rows, without the header.
+pub(crate) fn render(document: &Document) -> Result<Vec<u8>, Error> {
+    let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    let offsets = CharOffsets::new(&document.text);
+    for mention in &document.mentions {
+        let (start, end) = offsets.span(mention.span);
+        let place = mention.place.as_ref();
+        let sentence = document.sentence_of(mention.span);
+        let sentence_chars = sentence.map(|s| offsets.span(s));
+        let row = Row {
+            document: &document.name,
+            start,
+            end,
+            text: &mention.text,
+            mention_kind: mention.kind,
+            place_id: place.map(|p| p.id),
+            name: place.map(|p| &*p.name),
+            kind: place.map(|p| p.kind),
+            country: place.and_then(|p| p.country.as_deref()),
+            admin1: place.and_then(|p| p.admin1.as_deref()),
+            lat: place.map(|p| p.lat()),
+            lon: place.map(|p| p.lon()),
+            score: mention.score,
+            reason: mention.reason.as_deref(),
+            sentence_start: sentence_chars.map(|(s, _)| s),
+            sentence_end: sentence_chars.map(|(_, e)| e),
+            sentence: sentence.and_then(|s| s.text(&document.text)),
+        };
+        writer.serialize(row).map_err(Error::Csv)?;
+    }
+    writer.into_inner().map_err(|e| Error::Write(e.into_error()))
 }
 
 #[cfg(test)]

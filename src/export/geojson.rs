@@ -211,10 +211,10 @@ impl<W: Write> GeoJsonWriter<W> {
             let geometry = Some(Geometry::new_point([place.lon(), place.lat()]));
             let properties = Properties::Place(PlaceProperties {
                 id: place.id,
-                name: place.name,
+                name: place.name.to_string(),
                 kind: place.kind,
-                country: place.country,
-                admin1: place.admin1,
+                country: place.country.as_deref().map(str::to_owned),
+                admin1: place.admin1.as_deref().map(str::to_owned),
                 population: place.population,
                 mention_count: entry.mentions.len(),
                 mentions: entry.mentions,

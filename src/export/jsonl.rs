@@ -291,6 +291,17 @@ impl JsonlDocument {
     }
 }
 
+/// A document's line, with its newline (see [`JsonlWriter::write_rendered`]).
+///
+/// # Errors
+/// When a value cannot be encoded.
+pub fn render(document: &Document) -> Result<Vec<u8>, Error> {
+    let mut line =
+        serde_json::to_vec(&JsonlDocument::from_document(document)).map_err(Error::Json)?;
+    line.push(b'\n');
+    Ok(line)
+}
+
 /// Writes one [`JsonlDocument`] per line.
 pub struct JsonlWriter<W: Write> {
     writer: W,
@@ -310,6 +321,14 @@ impl<W: Write> JsonlWriter<W> {
         let record = JsonlDocument::from_document(document);
         serde_json::to_writer(&mut self.writer, &record).map_err(Error::Json)?;
         self.writer.write_all(b"\n").map_err(Error::Write)
+    }
+
+    /// Writes a line made by [`render`].
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn write_rendered(&mut self, line: &[u8]) -> Result<(), Error> {
+        self.writer.write_all(line).map_err(Error::Write)
     }
 
     /// Flushes the output.

@@ -162,6 +162,22 @@ impl<W: Write> Exporter<W> {
         }
     }
 
+    /// Adds one document rendered by [`render`] in this exporter's format, so that the
+    /// rendering can run on the thread that processed the document.
+    ///
+    /// # Errors
+    /// When writing fails, or `rendered` is of another format.
+    pub fn write_rendered(&mut self, rendered: &Rendered) -> Result<(), Error> {
+        match (&mut self.inner, rendered) {
+            (Inner::Jsonl(w), Rendered { format: Format::Jsonl, bytes }) => w.write_rendered(bytes),
+            (Inner::Csv(w), Rendered { format: Format::Csv, bytes }) => w.write_rendered(bytes),
+            (_, Rendered { format, .. }) => Err(Error::Write(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("a document rendered as {format} was given to another format's exporter"),
+            ))),
+        }
+    }
+
     /// Completes the output and flushes it.
     ///
     /// # Errors
@@ -173,6 +189,38 @@ impl<W: Write> Exporter<W> {
             Inner::Csv(w) => w.finish(),
         }
     }
+}
+
+/// One document's output in a streaming format, made by [`render`] for
+/// [`Exporter::write_rendered`].
+#[derive(Clone, Debug)]
+pub struct Rendered {
+    format: Format,
+    bytes: Vec<u8>,
+}
+
+impl Rendered {
+    /// The bytes that will be written.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+/// Renders one document as `format`'s bytes, or `None` for GeoJSON: its place features
+/// gather the mentions of every document, so only the exporter can write them.
+///
+/// Serialising is a good part of a batch's work; rendering on the worker that processed the
+/// document lets the writer thread only copy bytes, so batches scale with cores.
+///
+/// # Errors
+/// When a value cannot be encoded.
+pub fn render(format: Format, document: &Document) -> Result<Option<Rendered>, Error> {
+    let bytes = match format {
+        Format::GeoJson => return Ok(None),
+        Format::Jsonl => jsonl::render(document)?,
+        Format::Csv => csv::render(document)?,
+    };
+    Ok(Some(Rendered { format, bytes }))
 }
 
 /// Writes a whole batch in one call.

@@ -1,5 +1,7 @@
 //! Pieces shared by the exporters: places as flat records, batch-wide event ids.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Document, Event, EventId, Place, PlaceId, PlaceKind};
@@ -10,14 +12,14 @@ pub struct PlaceRecord {
     /// Stable public id (`geonames:2026609`, `landmark:12`).
     pub id: PlaceId,
     /// Preferred English name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Feature kind ("city", "country", ...).
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2 country code, when the place lies in one country.
-    pub country: Option<String>,
+    pub country: Option<Arc<str>>,
     /// First-level subdivision it lies in, when known.
     #[serde(default)]
-    pub admin1: Option<String>,
+    pub admin1: Option<Arc<str>>,
     /// Population (0 when unknown).
     #[serde(default)]
     pub population: u64,

@@ -300,10 +300,10 @@ impl Gazetteer {
         let e = self.entry(id)?;
         Some(Place {
             id: e.place_id,
-            name: e.name.to_owned(),
+            name: e.name.into(),
             kind: e.kind,
-            country: e.country.map(str::to_owned),
-            admin1: self.admin1_of(id).and_then(|a| self.entry(a)).map(|a| a.name.to_owned()),
+            country: e.country.map(Into::into),
+            admin1: self.admin1_of(id).and_then(|a| self.entry(a)).map(|a| a.name.into()),
             population: e.population,
             position: e.position,
         })

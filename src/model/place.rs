@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::{PlaceId, Position};
@@ -124,18 +126,21 @@ impl PlaceKind {
 
 /// A resolved place: everything the exporters and the map need, copied out of the gazetteer
 /// so that a [`crate::model::Document`] stands on its own.
+///
+/// The strings are shared (`Arc<str>`): one place is the answer or an alternative of many
+/// mentions, and a clone per mention must not copy its names.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     /// Stable public id.
     pub id: PlaceId,
     /// Preferred English name ("Blagoveshchensk").
-    pub name: String,
+    pub name: Arc<str>,
     /// Feature kind.
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2 country code, when the place lies in one country.
-    pub country: Option<String>,
+    pub country: Option<Arc<str>>,
     /// Name of the first-level subdivision it lies in ("Amur Oblast"), when known.
-    pub admin1: Option<String>,
+    pub admin1: Option<Arc<str>>,
     /// Population (0 when unknown or not applicable).
     pub population: u64,
     /// Representative point (x = longitude, y = latitude).
@@ -147,9 +152,15 @@ impl Place {
     /// [`SAME_PLACE_KM`] in the same country (Moscow the city and Moscow the federal subject,
     /// Seoul and Seoul-si): the same answer to "where", not a rival.
     pub fn is_same_place_as(&self, other: &Place) -> bool {
+        self.is_same_place_at(other.country.as_deref(), other.position)
+    }
+
+    /// [`Self::is_same_place_as`] for a place known only by its country and point, so that a
+    /// candidate need not be copied out of the gazetteer to be compared.
+    pub fn is_same_place_at(&self, country: Option<&str>, position: Position) -> bool {
         self.country.is_some()
-            && self.country == other.country
-            && crate::geodesy::distance_km(self.position, other.position) <= SAME_PLACE_KM
+            && self.country.as_deref() == country
+            && crate::geodesy::distance_km(self.position, position) <= SAME_PLACE_KM
     }
 
     /// Latitude in degrees.
@@ -164,8 +175,8 @@ impl Place {
 
     /// "Blagoveshchensk, Amur Oblast, RU": name with its context, for lists and tooltips.
     pub fn qualified_name(&self) -> String {
-        let mut out = self.name.clone();
-        if let Some(admin1) = self.admin1.as_deref().filter(|a| *a != self.name) {
+        let mut out = self.name.to_string();
+        if let Some(admin1) = self.admin1.as_deref().filter(|a| *a != &*self.name) {
             out.push_str(", ");
             out.push_str(admin1);
         }

@@ -54,9 +54,9 @@ pub(crate) fn prominent_countries(mentions: &[Mention]) -> Vec<String> {
         let Some(place) = &m.place else { continue };
         let Some(cc) = &place.country else { continue };
         let w = if place.kind == PlaceKind::Country { 1.0 } else { 0.5 };
-        match weight.iter_mut().find(|(c, _)| c == cc) {
+        match weight.iter_mut().find(|(c, _)| **c == **cc) {
             Some(entry) => entry.1 += w,
-            None => weight.push((cc.clone(), w)),
+            None => weight.push((cc.to_string(), w)),
         }
     }
     weight.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -158,7 +158,7 @@ fn constraint(
         let start = t.tokens.get(x)?.span.start_byte;
         let m = mentions.iter().find(|m| m.span.start_byte == start)?;
         let place = m.place.as_ref().filter(|p| p.kind == PlaceKind::Country)?;
-        Some((place.country.clone()?, t.token_at(m.span.end_byte)))
+        Some((place.country.as_deref()?.to_owned(), t.token_at(m.span.end_byte)))
     };
     if word(k) == "between" {
         let (a, after_a) = country_at(k + 1)?;

@@ -205,27 +205,25 @@ impl Pipeline {
         places: &mut FxHashMap<EntryId, Option<Place>>,
     ) -> Mention {
         let g = &self.resources.gazetteer;
-        // Places repeat across mentions: each is copied out of the gazetteer once, and a
-        // mention clones only the places it keeps.
-        let chosen = r.chosen();
-        for e in chosen.into_iter().chain(r.ranked.iter().skip(1).map(|x| x.0)) {
-            places.entry(e).or_insert_with(|| g.place(e));
-        }
-        let place_of = |e: EntryId| places.get(&e).and_then(Option::as_ref);
-        let place = chosen.and_then(place_of);
+        // Places repeat across mentions: each is copied out of the gazetteer once (its strings
+        // are shared), and only the places a mention keeps are copied at all; the other
+        // candidates are compared by their entries.
+        let mut place_of =
+            |e: EntryId| places.entry(e).or_insert_with(|| g.place(e)).as_ref().cloned();
+        let place = r.chosen().and_then(&mut place_of);
         let mut score = r.ranked.first().map_or(0.0, |x| x.1);
-        let mut rivals: Vec<(&Place, f32)> = Vec::new();
-        let mut same_place: Vec<(&Place, f32)> = Vec::new();
+        let mut rivals: Vec<(EntryId, f32)> = Vec::new();
+        let mut same_place: Vec<(EntryId, f32)> = Vec::new();
         for &(e, p) in r.ranked.iter().skip(1) {
-            let Some(other) = place_of(e) else { continue };
-            match place {
-                Some(chosen) if chosen.is_same_place_as(other) => {
+            let Some(other) = g.entry(e) else { continue };
+            match &place {
+                Some(chosen) if chosen.is_same_place_at(other.country, other.position) => {
                     // Moscow the city and Moscow the federal subject are one answer to "where":
                     // they add to the confidence instead of looking like a rival.
                     score += p;
-                    same_place.push((other, p));
+                    same_place.push((e, p));
                 }
-                _ => rivals.push((other, p)),
+                _ => rivals.push((e, p)),
             }
         }
         // Real rivals first (they are what a user may want to switch to), then the same place
@@ -234,9 +232,8 @@ impl Pipeline {
         rivals.truncate(MAX_ALTERNATIVES);
         let alternatives: Vec<Candidate> = rivals
             .into_iter()
-            .map(|(place, p)| Candidate { place: place.clone(), score: p })
+            .filter_map(|(e, p)| Some(Candidate { place: place_of(e)?, score: p }))
             .collect();
-        let place = place.cloned();
         let score = score.min(1.0);
         Mention {
             id: MentionId(0),

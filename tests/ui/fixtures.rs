@@ -16,9 +16,9 @@ use newsmap::model::{
 pub fn place(id: PlaceId, name: &str, kind: PlaceKind, country: &str, lat: f64, lon: f64) -> Place {
     Place {
         id,
-        name: name.to_owned(),
+        name: name.into(),
         kind,
-        country: Some(country.to_owned()),
+        country: Some(country.into()),
         admin1: None,
         population: 0,
         position: geo_types::Point::new(lon, lat),

@@ -236,7 +236,7 @@ fn export_writes_geojson_with_the_shown_features() {
     let state = &harness.state().state;
     let mut exported: Vec<&str> =
         collection.places.iter().map(|p| p.properties.name.as_str()).collect();
-    let mut shown: Vec<&str> = state.catalog.places.iter().map(|p| p.place.name.as_str()).collect();
+    let mut shown: Vec<&str> = state.catalog.places.iter().map(|p| &*p.place.name).collect();
     exported.sort_unstable();
     shown.sort_unstable();
     assert_eq!(exported, shown);
@@ -295,7 +295,7 @@ fn with_the_real_pipeline_selecting_seoul_highlights_its_mention_in_the_sample()
 
     let app = harness.state();
     let seoul_id =
-        app.state.catalog.places.iter().find(|p| p.place.name == "Seoul").unwrap().place.id;
+        app.state.catalog.places.iter().find(|p| &*p.place.name == "Seoul").unwrap().place.id;
     assert_eq!(app.state.selection, Some(Item::Place(seoul_id)));
     let text = &app.state.shown_document(app.state.text_doc.unwrap()).unwrap().text;
     let strong = strong_texts(app, text);
@@ -326,7 +326,7 @@ fn with_the_real_pipeline_selecting_the_2023_09_13_event_selects_vostochny() {
         .catalog
         .places
         .iter()
-        .find(|p| p.place.name == "Vostochny Cosmodrome")
+        .find(|p| &*p.place.name == "Vostochny Cosmodrome")
         .unwrap()
         .place
         .id;

@@ -76,7 +76,7 @@ fn the_time_window_filters_events_and_drops_a_selection_outside_it() {
         .places
         .iter()
         .filter(|p| state.catalog.place_is_in(p, state.time_window))
-        .map(|p| p.place.name.as_str())
+        .map(|p| &*p.place.name)
         .collect();
     assert!(shown.contains(&"Vostochny Cosmodrome"));
     assert!(!shown.contains(&"Japan"));

@@ -224,7 +224,7 @@ fn labels_ui(
         let text = if marker.is_cluster() {
             format!("{} +{}", lead.place.name, marker.members.len() - 1)
         } else {
-            lead.place.name.clone()
+            lead.place.name.to_string()
         };
         let f = if is_sel { bold.clone() } else { font.clone() };
         let colour =
@@ -273,7 +273,7 @@ pub fn marker_tooltip_ui(ui: &mut Ui, catalog: &Catalog, marker: &Marker) {
 /// The tooltip of one place (also used by the places list).
 pub fn place_tooltip_ui(ui: &mut Ui, entry: &PlaceEntry) {
     let place = &entry.place;
-    ui.strong(&place.name);
+    ui.strong(&*place.name);
     ui.label(format!(
         "{}{}",
         place.kind.label(),
@@ -308,7 +308,7 @@ mod tests {
     fn entry(id: u64, lon: f64, lat: f64, mentions: usize) -> PlaceEntry {
         let place = Place {
             id: PlaceId::geonames(id),
-            name: format!("P{id}"),
+            name: format!("P{id}").into(),
             kind: PlaceKind::City,
             country: None,
             admin1: None,

@@ -101,7 +101,7 @@ pub fn event_list_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>)
                     let names: Vec<&str> = event
                         .places
                         .iter()
-                        .filter_map(|p| state.catalog.place(*p).map(|e| e.place.name.as_str()))
+                        .filter_map(|p| state.catalog.place(*p).map(|e| &*e.place.name))
                         .collect();
                     ui.add(egui::Label::new(names.join(", ")).truncate());
                 });

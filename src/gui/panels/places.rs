@@ -100,7 +100,7 @@ pub fn places_ui(
                     } else {
                         ui.painter().circle_filled(c, 5.0, colour);
                     }
-                    let response = ui.selectable_label(is_selected, &entry.place.name);
+                    let response = ui.selectable_label(is_selected, &*entry.place.name);
                     let response = response.on_hover_ui(|ui| place_tooltip_ui(ui, entry));
                     if response.clicked() {
                         commands.push(Command::Select(Item::Place(id)));

@@ -231,7 +231,7 @@ pub(super) fn contains(outer: &Place, inner: &Place) -> bool {
         PlaceKind::Country => inner.kind != PlaceKind::Country,
         // A place's `admin1` is its first-level division's name.
         PlaceKind::Admin1 => {
-            inner.admin1.as_deref() == Some(outer.name.as_str())
+            inner.admin1.as_deref() == Some(&*outer.name)
                 && !matches!(inner.kind, PlaceKind::Country | PlaceKind::Admin1)
         }
         _ => false,

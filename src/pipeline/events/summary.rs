@@ -203,7 +203,7 @@ fn subject_of(
     if from >= to {
         let name =
             relative.and_then(|m| doc.mentions.get(m.index())).and_then(|m| m.place.as_ref());
-        return (name.map(|p| p.name.clone()), to);
+        return (name.map(|p| p.name.to_string()), to);
     }
     let mut names: Vec<(usize, String)> = Vec::new();
     let mut end = from;
@@ -224,9 +224,9 @@ fn subject_of(
             if zone.contains(&m.span)
                 && m.kind != MentionKind::Demonym
                 && let Some(place) = &m.place
-                && !names.iter().any(|(_, n)| *n == place.name)
+                && !names.iter().any(|(_, n)| **n == *place.name)
             {
-                names.push((m.span.start_byte, place.name.clone()));
+                names.push((m.span.start_byte, place.name.to_string()));
                 end = end.max(t.token_at(m.span.end_byte));
             }
         }

@@ -20,7 +20,7 @@ fn places(doc: &Document, e: &Event) -> Vec<String> {
     e.mentions
         .iter()
         .filter_map(|m| doc.mentions[m.index()].place.as_ref())
-        .map(|p| p.name.clone())
+        .map(|p| p.name.to_string())
         .collect()
 }
 
