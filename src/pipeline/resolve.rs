@@ -9,8 +9,6 @@
 //! another mention. A softmax over a mention's candidates gives their probabilities. Finally
 //! one sense per document: unqualified mentions of the same name share one resolution.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 use super::Resources;
@@ -192,7 +190,7 @@ type CandidateArea = (EntryId, Option<[u8; 2]>, Option<EntryId>, Option<EntryId>
 /// Candidates of a spot with their priors, best first, at most [`MAX_CANDIDATES`].
 fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
     let g = &res.gazetteer;
-    let mut best: HashMap<EntryId, NameMatch> = HashMap::new();
+    let mut best: FxHashMap<EntryId, NameMatch> = FxHashMap::default();
     for m in &spot.matches {
         let entry = best.entry(m.entry).or_insert(*m);
         if (m.match_kind, m.name_kind) < (entry.match_kind, entry.name_kind) {
@@ -706,7 +704,7 @@ fn one_sense_per_document(
         qualifiers.iter().any(|&(a, _)| a == i)
             || relations.appositions.iter().any(|&(a, b)| a == i || b == i)
     };
-    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut groups: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, s) in spots.iter().enumerate() {
         if s.kind == MentionKind::Toponym && !singled(i) && !out[i].ranked.is_empty() {
             groups.entry(s.key.as_str()).or_default().push(i);

@@ -25,7 +25,7 @@ use crate::model::{
 };
 use crate::pipeline::tokens::Tokens;
 use layout::Layout;
-use triggers::{Part, Role};
+use triggers::{Part, Role, Trigger};
 
 /// One trigger in a sentence, with what has been gathered for it.
 #[derive(Clone, Debug)]
@@ -102,6 +102,7 @@ pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Sp
         doc.actors.iter().flat_map(|a| a.spans.iter().map(|&s| (s, a.id))).collect();
     actor_spans.sort_unstable();
     let mut found: Vec<(Candidate, Span)> = Vec::new();
+    let mut hits: Vec<(usize, Trigger)> = Vec::new();
     let mut start = 0;
     while start < t.len() {
         let sentence = t.sentence(start);
@@ -114,11 +115,19 @@ pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Sp
             Some(d) if t.span(start, end).overlaps(&d) => t.token_at(d.end_byte).min(end),
             _ => start,
         };
-        if from < end {
+        // Most sentences have no trigger word: they are passed over before any layout.
+        hits.clear();
+        hits.extend((from..end).filter_map(|k| {
+            if covered.get(k).copied().unwrap_or(true) || !t.is_word(k) {
+                return None;
+            }
+            triggers::trigger(t.folded(k), t.folded(k + 1)).map(|trigger| (k, trigger))
+        }));
+        if !hits.is_empty() {
             let layout = Layout::new(t, from, end);
             let within = Within::new(doc, &actor_spans, t.span(from, end));
             let sentence = t.span(start, end);
-            for c in sentence_events(t, doc, &within, &layout, &covered, sentence) {
+            for c in sentence_events(t, doc, &within, &layout, &hits, sentence) {
                 let span = c.trigger_span(t);
                 found.push((c, span));
             }
@@ -134,10 +143,10 @@ fn sentence_events(
     doc: &Document,
     within: &Within<'_>,
     layout: &Layout,
-    covered: &[bool],
+    hits: &[(usize, Trigger)],
     sentence: Span,
 ) -> Vec<Candidate> {
-    let mut candidates = find_triggers(t, layout, covered, sentence);
+    let mut candidates = find_triggers(t, layout, hits, sentence);
     if candidates.is_empty() {
         return Vec::new();
     }
@@ -160,22 +169,17 @@ fn sentence_events(
     candidates
 }
 
-/// The trigger words of a sentence as candidates, one per run of same-kind triggers in a
-/// clause ("greets ... during a visit" is one meeting).
+/// The trigger words of a sentence (`hits`: their tokens, in order, outside names) as
+/// candidates, one per run of same-kind triggers in a clause ("greets ... during a visit" is
+/// one meeting).
 fn find_triggers(
     t: &Tokens<'_>,
     layout: &Layout,
-    covered: &[bool],
+    hits: &[(usize, Trigger)],
     sentence: Span,
 ) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
-    for k in layout.start..layout.end {
-        if covered.get(k).copied().unwrap_or(true) || !t.is_word(k) {
-            continue;
-        }
-        let Some(trigger) = triggers::trigger(t.folded(k), t.folded(k + 1)) else {
-            continue;
-        };
+    for &(k, trigger) in hits {
         let region = layout.region(k);
         if irrealis(t, layout, k) || hearsay(t, layout, k) {
             continue;
