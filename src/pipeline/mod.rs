@@ -211,13 +211,13 @@ impl Pipeline {
         let mut place_of =
             |e: EntryId| places.entry(e).or_insert_with(|| g.place(e)).as_ref().cloned();
         let place = r.chosen().and_then(&mut place_of);
-        let mut score = r.ranked.first().map_or(0.0, |x| x.1);
+        let mut score = r.ranked.first().map_or(0.0, |x| x.probability);
         let mut rivals: Vec<(EntryId, f32)> = Vec::new();
         let mut same_place: Vec<(EntryId, f32)> = Vec::new();
-        for &(e, p) in r.ranked.iter().skip(1) {
-            let Some(other) = g.entry(e) else { continue };
+        for other in r.ranked.iter().skip(1) {
+            let (e, p) = (other.entry, other.probability);
             match &place {
-                Some(chosen) if chosen.is_same_place_at(other.country, other.position) => {
+                Some(chosen) if chosen.is_same_place_at(other.country(), other.position) => {
                     // Moscow the city and Moscow the federal subject are one answer to "where":
                     // they add to the confidence instead of looking like a rival.
                     score += p;

@@ -48,11 +48,32 @@ pub(crate) struct Relations<'a> {
     pub dateline: Option<usize>,
 }
 
+/// A candidate of a resolution with its probability.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Ranked {
+    /// The gazetteer entry.
+    pub entry: EntryId,
+    /// Its probability.
+    pub probability: f32,
+    /// Its country and point, so that the ranking can be compared with the choice without
+    /// reading the gazetteer again.
+    pub country: Option<[u8; 2]>,
+    /// Its point.
+    pub position: Position,
+}
+
+impl Ranked {
+    /// The country code as text.
+    pub fn country(&self) -> Option<&str> {
+        self.country.as_ref().and_then(|c| std::str::from_utf8(c).ok())
+    }
+}
+
 /// The outcome for one mention.
 #[derive(Clone, Debug)]
 pub(crate) struct Resolution {
     /// Candidates with probabilities, best first (empty when there were none).
-    pub ranked: Vec<(EntryId, f32)>,
+    pub ranked: Vec<Ranked>,
     /// How the choice was made, or why there is none.
     pub reason: String,
 }
@@ -60,7 +81,7 @@ pub(crate) struct Resolution {
 impl Resolution {
     /// The chosen entry.
     pub fn chosen(&self) -> Option<EntryId> {
-        self.ranked.first().map(|r| r.0)
+        self.ranked.first().map(|r| r.entry)
     }
 }
 
@@ -659,7 +680,13 @@ fn finish(res: &Resources, spot: &Spot, list: &[Cand], probs: &[f32]) -> Resolut
     };
     Resolution {
         reason: explain(res, spot, &list[best], list),
-        ranked: ranked.into_iter().map(|(k, p)| (list[k].entry, p)).collect(),
+        ranked: ranked
+            .into_iter()
+            .map(|(k, probability)| {
+                let c = &list[k];
+                Ranked { entry: c.entry, probability, country: c.country, position: c.position }
+            })
+            .collect(),
     }
 }
 
@@ -717,20 +744,21 @@ fn one_sense_per_document(
         if members.len() < 2 {
             continue;
         }
-        let mut total: Vec<(EntryId, f32)> = Vec::new();
+        let mut total: Vec<Ranked> = Vec::new();
         for &i in members {
-            for &(e, p) in &out[i].ranked {
-                match total.iter_mut().find(|t| t.0 == e) {
-                    Some(t) => t.1 += p / members.len() as f32,
-                    None => total.push((e, p / members.len() as f32)),
+            for r in &out[i].ranked {
+                let share = r.probability / members.len() as f32;
+                match total.iter_mut().find(|t| t.entry == r.entry) {
+                    Some(t) => t.probability += share,
+                    None => total.push(Ranked { probability: share, ..*r }),
                 }
             }
         }
-        total.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        total.sort_by(|a, b| b.probability.total_cmp(&a.probability).then(a.entry.cmp(&b.entry)));
         let leader = members
             .iter()
             .copied()
-            .find(|&i| out[i].chosen() == total.first().map(|t| t.0))
+            .find(|&i| out[i].chosen() == total.first().map(|t| t.entry))
             .unwrap_or(members[0]);
         let reason = out[leader].reason.clone();
         for &i in members {
