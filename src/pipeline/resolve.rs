@@ -167,12 +167,9 @@ pub(crate) fn resolve(
         .iter()
         .map(|list| list.iter().map(|c| (c.entry, c.country, c.admin1, c.admin2)).collect())
         .collect();
+    // Probabilities of representatives only; a mention that is not one reads its
+    // representative's (`probs[reps[i]]`).
     let mut probs: Vec<Vec<f32>> = cands.iter().map(|c| softmax(c)).collect();
-    for (i, &r) in reps.iter().enumerate() {
-        if r != i {
-            probs[i] = probs[r].clone();
-        }
-    }
     for round in 0..=CONTEXT_ROUNDS {
         let snapshot = Snapshot::take(spots, &key_ids, &reps, &cands, &probs, &entries);
         for i in 0..cands.len() {
@@ -190,7 +187,9 @@ pub(crate) fn resolve(
             }
         }
         for i in 0..cands.len() {
-            probs[i] = if reps[i] == i { softmax(&cands[i]) } else { probs[reps[i]].clone() };
+            if reps[i] == i {
+                probs[i] = softmax(&cands[i]);
+            }
         }
     }
     let mut out: Vec<Resolution> = Vec::with_capacity(spots.len());
@@ -389,7 +388,7 @@ impl<'s> Snapshot<'s> {
     ) -> Self {
         let choices: Vec<Option<Choice>> = (0..probs.len())
             .map(|i| {
-                let (list, p) = (&cands[reps[i]], &probs[i]);
+                let (list, p) = (&cands[reps[i]], &probs[reps[i]]);
                 let (best, prob) =
                     p.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
                 let c = list.get(best)?;
@@ -659,11 +658,13 @@ fn softmax(list: &[Cand]) -> Vec<f32> {
     if list.is_empty() {
         return Vec::new();
     }
-    let scores: Vec<f32> = list.iter().map(|c| c.score() / RESOLUTION_TEMPERATURE).collect();
-    let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let exp: Vec<f32> = scores.iter().map(|s| (s - max).exp()).collect();
-    let sum: f32 = exp.iter().sum();
-    exp.iter().map(|e| e / sum).collect()
+    // One vector, turned from scores into weights into probabilities in place.
+    let mut out: Vec<f32> = list.iter().map(|c| c.score() / RESOLUTION_TEMPERATURE).collect();
+    let max = out.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    out.iter_mut().for_each(|s| *s = (*s - max).exp());
+    let sum: f32 = out.iter().sum();
+    out.iter_mut().for_each(|e| *e /= sum);
+    out
 }
 
 /// Ranks the candidates and explains the choice.
