@@ -17,7 +17,7 @@ use super::relative::RelativeExpr;
 use super::tokens::Tokens;
 use super::weights::{COHERENCE_HALF_KM, RESOLUTION_TEMPERATURE, resolution as w};
 use super::words::GenericKind;
-use crate::gazetteer::{EntryId, MatchKind, NameKind, NameMatch};
+use crate::gazetteer::{Entry, EntryId, MatchKind, NameKind, NameMatch};
 use crate::geodesy::{destination, distance_km};
 use crate::model::{MentionKind, PlaceKind, PlaceNamespace, Position};
 
@@ -219,14 +219,16 @@ fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
     }
     let mut matches: Vec<NameMatch> = best.into_values().collect();
     matches.sort_by_key(|m| m.entry);
-    let names_former_state = matches.iter().any(|m| {
+    // Each entry is read once.
+    let matches: Vec<(NameMatch, Entry<'_>)> =
+        matches.into_iter().filter_map(|m| Some((m, g.entry(m.entry)?))).collect();
+    let names_former_state = matches.iter().any(|(m, e)| {
         matches!(m.name_kind, NameKind::Preferred | NameKind::Official | NameKind::Alternate)
-            && g.entry(m.entry).is_some_and(|e| is_former_state(&e))
+            && is_former_state(e)
     });
     let mut out: Vec<Cand> = matches
         .iter()
-        .filter_map(|m| {
-            let e = g.entry(m.entry)?;
+        .map(|(m, e)| {
             let mut prior = w::POPULATION * ((e.population as f32).ln_1p() / 1e9f32.ln());
             prior += match e.kind {
                 PlaceKind::Country => w::COUNTRY,
@@ -270,7 +272,7 @@ fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
             if spot.generic.is_some_and(|k| kind_fits(k, e.kind)) {
                 prior += w::GENERIC_KIND;
             }
-            Some(Cand {
+            Cand {
                 entry: m.entry,
                 kind: e.kind,
                 country: e.country.and_then(iso2),
@@ -281,7 +283,7 @@ fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
                 population: e.population,
                 prior,
                 evidence: Vec::new(),
-            })
+            }
         })
         .collect();
     // "Seoul", "Moscow": the city and the first-level region named after it; news means the
