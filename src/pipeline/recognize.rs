@@ -86,16 +86,14 @@ pub(crate) fn recognize(
         }
     }
     let neighbours = SpotIndex::new(t.len(), spots.iter().map(|s| s.tokens));
-    let mut strengths: FxHashMap<String, f32> = FxHashMap::default();
-    for spot in &mut spots {
-        spot.strength = match strengths.get(&spot.key) {
-            Some(&known) => known,
-            None => {
-                let known = spot.matches.iter().map(|m| res.strength(m)).fold(0.0f32, f32::max);
-                strengths.insert(spot.key.clone(), known);
-                known
-            }
-        };
+    // Names repeat: each distinct key is weighed once per document.
+    let mut known: FxHashMap<&str, f32> = FxHashMap::default();
+    let strengths: Vec<f32> = spots
+        .iter()
+        .map(|s| *known.entry(s.key.as_str()).or_insert_with(|| strongest(res, &s.matches)))
+        .collect();
+    for (spot, strength) in spots.iter_mut().zip(strengths) {
+        spot.strength = strength;
     }
     // Names repeat: each word's dictionary listing is looked up once per document.
     let mut classes: FxHashMap<&str, WordClass> = FxHashMap::default();
@@ -131,6 +129,19 @@ pub(crate) fn recognize(
     }
     spots.retain(|s| s.confidence >= RECOGNITION_THRESHOLD);
     spots
+}
+
+/// The strength of the most prominent match ([`Resources::strength`]), 0 when there is none.
+fn strongest(res: &Resources, matches: &[NameMatch]) -> f32 {
+    let mut best = 0.0f32;
+    for m in matches {
+        best = best.max(res.strength(m));
+        // No strength exceeds 1 (a country): the rest of a long list cannot raise it.
+        if best >= 1.0 {
+            break;
+        }
+    }
+    best
 }
 
 /// Recognises place mentions only at the given spans (gold toponyms): their matches, kind and
@@ -472,7 +483,7 @@ fn absorb_suffix(t: &Tokens<'_>, res: &Resources, spot: &mut Spot) {
         .matches
         .iter()
         .copied()
-        .filter(|m| res.gazetteer.entry(m.entry).is_some_and(|e| kind_fits(kind, e.kind)))
+        .filter(|m| res.gazetteer.kind(m.entry).is_some_and(|k| kind_fits(kind, k)))
         .collect();
     if !compatible.is_empty() {
         spot.matches = compatible;
@@ -762,6 +773,19 @@ mod tests {
             kinds,
             [("North Korean", MentionKind::Demonym), ("Russian", MentionKind::Demonym)]
         );
+    }
+
+    #[test]
+    fn the_strongest_match_decides_and_no_match_is_zero() {
+        let res = Resources::embedded();
+        let matches = res.lookup("georgia", Written::of("Georgia"));
+        let each: Vec<f32> = matches.iter().map(|m| res.strength(m)).collect();
+        assert_eq!(strongest(&res, &matches), each.iter().copied().fold(0.0, f32::max));
+        assert_eq!(strongest(&res, &matches), 1.0, "the country");
+        let springfield = res.lookup("springfield", Written::of("Springfield"));
+        let weaker = strongest(&res, &springfield);
+        assert!(weaker > 0.0 && weaker < 1.0, "{weaker}");
+        assert_eq!(strongest(&res, &[]), 0.0);
     }
 
     #[test]
