@@ -10,6 +10,7 @@
 
 mod builder;
 mod columns;
+mod cursor;
 mod entry;
 mod fold;
 mod names;
@@ -24,6 +25,7 @@ use rstar::RTree;
 use rustc_hash::FxHashMap;
 
 pub use builder::{EntrySpec, GazetteerBuilder, NameRejection};
+pub use cursor::NameCursor;
 pub use entry::{Entry, EntryId};
 pub use fold::{fold, is_latin_script, token_count, variant_key};
 pub use names::{MatchKind, NameKind};

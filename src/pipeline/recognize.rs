@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use super::Resources;
 use super::actors::Actors;
 use super::dateline::Dateline;
-use super::resources::{WordClass, Written};
+use super::resources::{WordClass, Written, is_short_key};
 use super::tokens::Tokens;
 use super::weights::{RECOGNITION_THRESHOLD, recognition as w};
 use super::words::{
@@ -244,61 +244,63 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
     let g = &res.gazetteer;
     let max_tokens = g.max_name_tokens().max(1);
     let mut out = Vec::new();
-    // News repeats its names: each distinct key is looked up once per document.
-    let mut looked_up: FxHashMap<String, [Option<Vec<NameMatch>>; 4]> = FxHashMap::default();
-    let mut prefixes: FxHashMap<String, bool> = FxHashMap::default();
+    // News repeats its names: each distinct name is looked up once per document. A name is
+    // known by its index value and how it is written (which decides the filter), so probing
+    // costs no string; `found` holds the filtered matches the map points at.
+    let mut looked_up: FxHashMap<(u64, u8), usize> = FxHashMap::default();
+    let mut found: Vec<Vec<NameMatch>> = Vec::new();
     // Single words without an exact match are looked up by their variant key; most repeat.
     let mut variants: FxHashMap<&str, Vec<NameMatch>> = FxHashMap::default();
-    // One buffer for the prefix probes, since most prefixes are already known.
-    let mut prefix = String::new();
+    // One buffer for the key being grown.
+    let mut key = String::new();
     let mut i = 0;
     while i < t.len() {
         if blocked[i] || !t.is_capitalised(i) || t.folded(i) == "the" {
             i += 1;
             continue;
         }
-        // Longest exact name starting here.
-        let mut best: Option<(usize, Vec<NameMatch>)> = None;
+        // Longest exact name starting here: one walk through the name index, a word at a time,
+        // answering at each word whether the key is a name and whether a longer one follows.
+        let mut longest: Option<(usize, usize)> = None;
         let mut j = i + 1;
-        let mut key = String::new();
+        key.clear();
         let mut previous_single = false;
+        let mut cursor = Some(g.name_cursor());
         loop {
+            let fed = key.len();
             t.extend_key(&mut key, &mut previous_single, j - 1);
+            cursor = cursor.and_then(|c| c.advanced(&key.as_bytes()[fed..]));
             // A name never ends on a possessive ("France’s" is not the town of Frances).
-            if t.tokens[j - 1].kind != TokenKind::Possessive {
+            if t.tokens[j - 1].kind != TokenKind::Possessive
+                && let Some(value) = cursor.and_then(|c| c.value())
+            {
                 let written = Written::of(t.slice(i, j));
-                let slot = usize::from(written.cased) * 2 + usize::from(written.dotted);
-                if looked_up.get(key.as_str()).is_none_or(|known| known[slot].is_none()) {
-                    let found = res.lookup(&key, written);
-                    looked_up.entry(key.clone()).or_default()[slot] = Some(found);
-                }
-                if let Some(matches) = looked_up.get(key.as_str()).and_then(|k| k[slot].as_ref())
-                    && !matches.is_empty()
-                {
-                    best = Some((j, matches.clone()));
+                let short = is_short_key(&key);
+                let slot =
+                    u8::from(written.cased) * 4 + u8::from(written.dotted) * 2 + u8::from(short);
+                let at = *looked_up.entry((value, slot)).or_insert_with(|| {
+                    found.push(res.filter_matches(g.matches_at(value), written, &key));
+                    found.len() - 1
+                });
+                if !found[at].is_empty() {
+                    longest = Some((j, at));
                 }
             }
             if j >= t.len() || j - i >= max_tokens || blocked[j] || !continues_name(t, j) {
                 break;
             }
-            prefix.clear();
-            prefix.push_str(&key);
-            if t.tokens[j].kind != TokenKind::Possessive {
-                prefix.push(' ');
-            }
-            let continues = match prefixes.get(prefix.as_str()) {
-                Some(&known) => known,
-                None => {
-                    let known = g.has_prefix(&prefix);
-                    prefixes.insert(prefix.clone(), known);
-                    known
-                }
-            };
+            // Some longer name continues the words so far (with a space unless a possessive
+            // follows: "People’s").
+            let continues = cursor.is_some_and(|c| {
+                t.tokens[j].kind == TokenKind::Possessive || c.continues_with(b' ')
+            });
             if !continues {
                 break;
             }
             j += 1;
         }
+        let mut best: Option<(usize, Vec<NameMatch>)> =
+            longest.map(|(end, at)| (end, found[at].clone()));
         // "Dublin City Council", "Ohio State University": a trailing "City" or "State" before an
         // organisation's head word or a title belongs to the organisation, not the place.
         if let Some((end, _)) = &best

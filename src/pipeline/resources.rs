@@ -222,10 +222,8 @@ impl Resources {
 
     /// True when a longer gazetteer name starts with these words ("Virginia Beach Boulevard").
     pub(crate) fn has_longer_place(&self, key: &str) -> bool {
-        let mut prefix = String::with_capacity(key.len() + 1);
-        prefix.push_str(key);
-        prefix.push(' ');
-        self.gazetteer.has_prefix(&prefix)
+        let cursor = self.gazetteer.name_cursor().advanced(key.as_bytes());
+        cursor.is_some_and(|c| c.continues_with(b' '))
     }
 
     /// True when the folded name is a country, first-level region or continent, or a city of
@@ -296,6 +294,16 @@ mod tests {
         let region = res.strength(&first("amur oblast"));
         assert_eq!(country, 1.0);
         assert!(region < country && region > 0.5, "{region}");
+    }
+
+    #[test]
+    fn longer_places_are_found_after_whole_words_only() {
+        let res = Resources::embedded();
+        assert!(res.has_longer_place("new"));
+        assert!(res.has_longer_place("virginia"));
+        assert!(!res.has_longer_place("blagoveshchensk"));
+        assert!(!res.has_longer_place("zzqx"));
+        assert_eq!(res.has_longer_place("amu"), res.gazetteer.has_prefix("amu "));
     }
 
     #[test]
