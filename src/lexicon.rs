@@ -103,12 +103,12 @@ impl Lexicon {
     /// True when English writes `word` in lower case: an ordinary word ("Credit", "of",
     /// "Pool"), whatever its case here.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.common.contains(word.to_lowercase())
+        self.common.contains(lower_case(word).as_bytes())
     }
 
     /// True when the dictionary lists `word` capitalised: a name ("Kim", "Seoul", "Monday").
     pub fn is_capitalised_word(&self, word: &str) -> bool {
-        self.capitalised.contains(word.to_lowercase())
+        self.capitalised.contains(lower_case(word).as_bytes())
     }
 
     /// True when `word` is listed capitalised and never in lower case: only ever a name
@@ -120,6 +120,16 @@ impl Lexicon {
     /// Number of (common, capitalised) words.
     pub fn len(&self) -> (usize, usize) {
         (self.common.len(), self.capitalised.len())
+    }
+}
+
+/// `word` in lower case, borrowed when it already is (folded tokens always are), so that a
+/// membership test allocates nothing.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }
 
@@ -150,6 +160,14 @@ mod tests {
             assert!(lexicon.is_only_capitalised(name), "{name}");
         }
         assert!(!lexicon.is_common_word("Blagoveshchensk"));
+    }
+
+    #[test]
+    fn lower_case_borrows_only_what_is_already_lower_case() {
+        assert!(matches!(lower_case("credit"), Cow::Borrowed("credit")));
+        assert_eq!(lower_case("Credit"), "credit");
+        assert_eq!(lower_case("ÉCOLE"), "école");
+        assert_eq!(lower_case("école"), "école");
     }
 
     #[test]
