@@ -21,7 +21,7 @@ use super::words::{
     LOCATIVE_CUES, NAME_PARTICLES, ORGANISATION_HEADS, PERSON_TITLES, STOP_WORDS, STREET_WORDS,
     UNABSORBED_GENERICS, generic, is_common_surname, is_given_name,
 };
-use crate::gazetteer::{MatchKind, NameKind, NameMatch, variant_key};
+use crate::gazetteer::{MatchKind, NameCursor, NameKind, NameMatch, variant_key};
 use crate::model::{MentionKind, PlaceKind, Span};
 use crate::text::TokenKind;
 
@@ -251,6 +251,9 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
     let mut found: Vec<Vec<NameMatch>> = Vec::new();
     // Single words without an exact match are looked up by their variant key; most repeat.
     let mut variants: FxHashMap<&str, Vec<NameMatch>> = FxHashMap::default();
+    // Where the index walk stands after each distinct first word: names repeat, and most
+    // candidates end at their first word, so most walks are not repeated.
+    let mut first_words: FxHashMap<&str, Option<NameCursor<'_>>> = FxHashMap::default();
     // One buffer for the key being grown.
     let mut key = String::new();
     let mut i = 0;
@@ -269,7 +272,13 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         loop {
             let fed = key.len();
             t.extend_key(&mut key, &mut previous_single, j - 1);
-            cursor = cursor.and_then(|c| c.advanced(&key.as_bytes()[fed..]));
+            cursor = if j == i + 1 {
+                // The first word's key depends on its folded form alone.
+                let fresh = || cursor.and_then(|c| c.advanced(key.as_bytes()));
+                *first_words.entry(t.folded(i)).or_insert_with(fresh)
+            } else {
+                cursor.and_then(|c| c.advanced(&key.as_bytes()[fed..]))
+            };
             // A name never ends on a possessive ("France’s" is not the town of Frances).
             if t.tokens[j - 1].kind != TokenKind::Possessive
                 && let Some(value) = cursor.and_then(|c| c.value())
