@@ -9,8 +9,8 @@
 //! [`Entry`]: super::Entry
 
 use super::entry::NAMESPACES;
-use super::{EntryId, Gazetteer, MatchKind, NameKind, NameMatch};
-use crate::model::{PlaceKind, PlaceNamespace};
+use super::{EntryId, Gazetteer, MatchKind, NameKind, NameMatch, iso2_str};
+use crate::model::{Place, PlaceId, PlaceKind, PlaceNamespace, Position};
 
 impl Gazetteer {
     /// The kind of entry `id` (as in [`super::Entry::kind`]), or `None` when out of range.
@@ -36,6 +36,35 @@ impl Gazetteer {
     pub fn namespace(&self, id: EntryId) -> Option<PlaceNamespace> {
         let n = *self.tables.namespaces.get(id.index())?;
         NAMESPACES.get(usize::from(n)).copied()
+    }
+
+    /// The preferred name of entry `id` (as in [`super::Entry::name`]), or `None` when out of
+    /// range.
+    pub fn name(&self, id: EntryId) -> Option<&str> {
+        let t = &self.tables;
+        let i = id.index();
+        let end = *t.name_ends.get(i)? as usize;
+        let start = if i == 0 { 0 } else { t.name_ends[i - 1] as usize };
+        t.name_pool.get(start..end)
+    }
+
+    /// The entry as a [`Place`] for a document, with its admin1's display name filled in;
+    /// `None` when out of range.
+    pub fn place(&self, id: EntryId) -> Option<Place> {
+        let t = &self.tables;
+        let i = id.index();
+        let name = self.name(id)?;
+        let kind = self.kind(id)?;
+        let namespace = self.namespace(id)?;
+        Some(Place {
+            id: PlaceId { namespace, code: t.codes[i] },
+            name: name.to_owned(),
+            kind,
+            country: iso2_str(&t.countries[i]).map(str::to_owned),
+            admin1: self.admin1_of(id).and_then(|a| self.name(a)).map(str::to_owned),
+            population: t.populations[i],
+            position: Position::new(f64::from(t.lons[i]), f64::from(t.lats[i])),
+        })
     }
 
     /// The entries whose folded name is exactly `folded`, like [`Gazetteer::lookup_folded`]
@@ -89,6 +118,23 @@ mod tests {
     }
 
     #[test]
+    fn a_place_carries_its_entry_and_its_admin1_name() {
+        let g = Gazetteer::embedded().unwrap();
+        for m in g.lookup("Springfield").into_iter().chain(g.lookup("Blagoveshchensk")) {
+            let e = g.entry(m.entry).unwrap();
+            let p = g.place(m.entry).unwrap();
+            assert_eq!(g.name(m.entry), Some(e.name));
+            assert_eq!((p.id, p.name.as_str(), p.kind), (e.place_id, e.name, e.kind));
+            assert_eq!((p.country.as_deref(), p.population), (e.country, e.population));
+            assert_eq!(p.position, e.position);
+            let admin1 = e.admin1.map(|a| g.entry(a).unwrap().name.to_owned());
+            assert_eq!(p.admin1, admin1);
+        }
+        let amur = g.place(g.lookup("Blagoveshchensk")[0].entry).unwrap();
+        assert_eq!(amur.admin1.as_deref(), Some("Amur Oblast"));
+    }
+
+    #[test]
     fn accessors_out_of_range_are_none() {
         let g = Gazetteer::embedded().unwrap();
         let past = crate::gazetteer::EntryId(g.len() as u32);
@@ -96,6 +142,8 @@ mod tests {
         assert_eq!(g.population(past), None);
         assert_eq!(g.feature_code(past), None);
         assert_eq!(g.namespace(past), None);
+        assert_eq!(g.name(past), None);
+        assert!(g.place(past).is_none());
     }
 
     #[test]

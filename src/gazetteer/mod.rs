@@ -31,7 +31,7 @@ pub use fold::{fold, is_latin_script, token_count, variant_key};
 pub use names::{MatchKind, NameKind};
 pub use spatial::{EARTH_RADIUS_KM, distance_km};
 
-use crate::model::{Place, PlaceId, PlaceKind, Position};
+use crate::model::{PlaceId, PlaceKind, Position};
 use entry::NAMESPACES;
 use store::{NO_ENTRY, Section, Tables};
 
@@ -286,20 +286,6 @@ impl Gazetteer {
     /// Every entry, in id order.
     pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
         (0..self.len() as u32).filter_map(|i| self.entry(EntryId(i)))
-    }
-
-    /// The entry as a [`Place`] for a document, with its admin1's display name filled in.
-    pub fn place(&self, id: EntryId) -> Option<Place> {
-        let e = self.entry(id)?;
-        Some(Place {
-            id: e.place_id,
-            name: e.name.to_owned(),
-            kind: e.kind,
-            country: e.country.map(str::to_owned),
-            admin1: self.admin1_of(id).and_then(|a| self.entry(a)).map(|a| a.name.to_owned()),
-            population: e.population,
-            position: e.position,
-        })
     }
 
     /// The entry with this public id.
