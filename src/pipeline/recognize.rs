@@ -701,14 +701,15 @@ fn name_neighbour(
     end: usize,
     all: &SpotIndex,
 ) -> bool {
+    // The dictionary, two index walks, is asked last.
     let name_like = |k: usize| {
         t.is_capitalised(k)
             && !t.in_caps_run(k)
-            && !res.is_common_word(t.folded(k))
             && !all.covers(k)
             && !actors.in_organisation(k)
             && generic(GENERIC_SUFFIXES, t.folded(k)).is_none()
             && !CALENDAR_WORDS.contains(t.folded(k))
+            && !res.is_common_word(t.folded(k))
     };
     let after = end < t.len() && t.tokens[end].space_before && name_like(end);
     let before = i > 0 && !t.tokens[i].sentence_initial && name_like(i - 1);

@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use crate::gazetteer::{Gazetteer, MatchKind, NameKind, NameMatch};
 use crate::lexicon::Lexicon;
 use crate::model::{PlaceKind, PlaceNamespace};
@@ -73,8 +75,9 @@ pub(crate) struct Resources {
     pub lexicon: Option<Arc<Lexicon>>,
     /// Every landmark feature phrase ("border crossing", "cosmodrome"), longest first.
     pub features: Vec<String>,
-    /// First word of each feature phrase -> indices into `features`, longest first.
-    pub features_by_first_word: std::collections::HashMap<String, Vec<usize>>,
+    /// First word of each feature phrase -> indices into `features`, longest first. Probed
+    /// for the word after every "the" in a document, so Fx-hashed; never iterated.
+    pub features_by_first_word: FxHashMap<String, Vec<usize>>,
 }
 
 impl std::fmt::Debug for Resources {
@@ -104,8 +107,7 @@ impl Resources {
             .collect();
         features.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         features.dedup();
-        let mut features_by_first_word: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut features_by_first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, f) in features.iter().enumerate() {
             let first = f.split(' ').next().unwrap_or("").to_owned();
             features_by_first_word.entry(first).or_default().push(i);
