@@ -124,21 +124,18 @@ impl Resources {
             .clone()
     }
 
-    /// How the dictionary lists a word, one look-up in each list: common, ambiguous or
-    /// proper (see [`WordClass`]).
+    /// How the dictionary lists a word: common, ambiguous or proper (see [`WordClass`]).
     pub fn word_class(&self, folded: &str) -> WordClass {
-        self.lexicon.as_ref().map_or(WordClass::default(), |l| WordClass {
-            common: l.is_common_word(folded),
-            capitalised: l.is_capitalised_word(folded),
+        self.lexicon.as_ref().map_or(WordClass::default(), |l| {
+            let listing = l.listing(folded);
+            WordClass { common: listing.common, capitalised: listing.capitalised }
         })
     }
 
     /// True for a word English writes in lower case and never as a name ("credit", "pool",
     /// "most").
     pub fn is_common_word(&self, folded: &str) -> bool {
-        self.lexicon
-            .as_ref()
-            .is_some_and(|l| l.is_common_word(folded) && !l.is_capitalised_word(folded))
+        self.word_class(folded).is_common()
     }
 
     /// Exact-name matches of a folded key, filtered by [`Self::filter_matches`].
