@@ -67,6 +67,13 @@ impl Gazetteer {
         })
     }
 
+    /// Every feature word of every landmark ("bridge", "border crossing"), as stored, in no
+    /// particular order and with repeats: read from the few entries that have any, without
+    /// visiting the others.
+    pub fn feature_words_unsorted(&self) -> impl Iterator<Item = &str> + '_ {
+        self.tables.extras.iter().flat_map(|x| x.features.iter().map(String::as_str))
+    }
+
     /// The entries whose folded name is exactly `folded`, like [`Gazetteer::lookup_folded`]
     /// but unsorted and without allocating: for callers that only ask whether some match
     /// qualifies.
@@ -132,6 +139,18 @@ mod tests {
         }
         let amur = g.place(g.lookup("Blagoveshchensk")[0].entry).unwrap();
         assert_eq!(amur.admin1.as_deref(), Some("Amur Oblast"));
+    }
+
+    #[test]
+    fn feature_words_are_those_of_the_entries() {
+        let g = Gazetteer::embedded().unwrap();
+        let mut from_entries: Vec<&str> =
+            g.entries().flat_map(|e| e.features.iter().map(String::as_str)).collect();
+        let mut direct: Vec<&str> = g.feature_words_unsorted().collect();
+        from_entries.sort_unstable();
+        direct.sort_unstable();
+        assert_eq!(direct, from_entries);
+        assert!(direct.contains(&"border crossing"));
     }
 
     #[test]

@@ -101,10 +101,8 @@ impl Resources {
                 None
             }
         };
-        let mut features: Vec<String> = gazetteer
-            .entries()
-            .flat_map(|e| e.features.iter().map(|f| f.to_lowercase()).collect::<Vec<_>>())
-            .collect();
+        let mut features: Vec<String> =
+            gazetteer.feature_words_unsorted().map(str::to_lowercase).collect();
         features.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         features.dedup();
         let mut features_by_first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
