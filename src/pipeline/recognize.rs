@@ -254,6 +254,7 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
     // Where the index walk stands after each distinct first word: names repeat, and most
     // candidates end at their first word, so most walks are not repeated.
     let mut first_words: FxHashMap<&str, Option<NameCursor<'_>>> = FxHashMap::default();
+    let root = g.name_cursor();
     // One buffer for the key being grown.
     let mut key = String::new();
     let mut i = 0;
@@ -264,11 +265,12 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         }
         // Longest exact name starting here: one walk through the name index, a word at a time,
         // answering at each word whether the key is a name and whether a longer one follows.
-        let mut longest: Option<(usize, usize)> = None;
+        // The end token, the index into `found` and the key's length in bytes.
+        let mut longest: Option<(usize, usize, usize)> = None;
         let mut j = i + 1;
         key.clear();
         let mut previous_single = false;
-        let mut cursor = Some(g.name_cursor());
+        let mut cursor = Some(root);
         loop {
             let fed = key.len();
             t.extend_key(&mut key, &mut previous_single, j - 1);
@@ -292,7 +294,7 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
                     found.len() - 1
                 });
                 if !found[at].is_empty() {
-                    longest = Some((j, at));
+                    longest = Some((j, at, key.len()));
                 }
             }
             if j >= t.len() || j - i >= max_tokens || blocked[j] || !continues_name(t, j) {
@@ -309,7 +311,7 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
             j += 1;
         }
         let mut best: Option<(usize, Vec<NameMatch>)> =
-            longest.map(|(end, at)| (end, found[at].clone()));
+            longest.map(|(end, at, _)| (end, found[at].clone()));
         // "Dublin City Council", "Ohio State University": a trailing "City" or "State" before an
         // organisation's head word or a title belongs to the organisation, not the place.
         if let Some((end, _)) = &best
@@ -353,7 +355,12 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         }
         match best {
             Some((end, matches)) => {
-                out.push(make_spot(t, res, i, end, matches));
+                // The key grown for the longest name is the spot's key unless a shorter name won.
+                let name_key = match longest {
+                    Some((longest_end, _, len)) if longest_end == end => key[..len].to_owned(),
+                    _ => t.key(i, end),
+                };
+                out.push(make_spot(t, res, i, end, name_key, matches));
                 i = end;
             }
             None => {
@@ -392,11 +399,14 @@ fn continues_name(t: &Tokens<'_>, j: usize) -> bool {
     }
 }
 
+/// The spot for tokens `i..end` named by `key` (their folded key, or a hyphen part's), keeping
+/// the demonym matches or the others.
 fn make_spot(
     t: &Tokens<'_>,
     res: &Resources,
     i: usize,
     end: usize,
+    key: String,
     matches: Vec<NameMatch>,
 ) -> Spot {
     // "Canadian": a demonym first, though a town in Texas has the name; "Georgian" and
@@ -408,20 +418,15 @@ fn make_spot(
             .filter(|m| m.name_kind != NameKind::Demonym)
             .any(|m| res.strength(m) >= DEMONYM_OVERRIDE_STRENGTH);
     let demonym_only = has_demonym && !strong_place;
-    let matches = if demonym_only {
+    let matches: Vec<NameMatch> = if demonym_only {
         matches.into_iter().filter(|m| m.name_kind == NameKind::Demonym).collect()
-    } else {
-        matches.into_iter().filter(|m| m.name_kind != NameKind::Demonym).collect::<Vec<_>>()
-    };
-    let matches = if demonym_only {
-        matches
     } else {
         matches.into_iter().filter(|m| m.name_kind != NameKind::Demonym).collect()
     };
     Spot {
         tokens: (i, end),
         span: t.span(i, end),
-        key: t.key(i, end),
+        key,
         matches,
         kind: if demonym_only { MentionKind::Demonym } else { MentionKind::Toponym },
         generic: None,
@@ -454,9 +459,8 @@ fn hyphen_parts(t: &Tokens<'_>, res: &Resources, i: usize, out: &mut Vec<Spot>) 
         if matches.is_empty() {
             continue;
         }
-        let mut spot = make_spot(t, res, i, i + 1, matches);
+        let mut spot = make_spot(t, res, i, i + 1, key, matches);
         spot.span = part;
-        spot.key = key;
         spot.cues.push("hyphen part");
         out.push(spot);
     }
@@ -472,7 +476,7 @@ fn pattern_only(t: &Tokens<'_>, res: &Resources, i: usize) -> Option<Spot> {
     if !matches!(kind, GenericKind::Admin2 | GenericKind::Admin1) {
         return None;
     }
-    let mut spot = make_spot(t, res, i, i + 2, Vec::new());
+    let mut spot = make_spot(t, res, i, i + 2, t.key(i, i + 2), Vec::new());
     spot.kind = MentionKind::Toponym;
     spot.generic = Some(kind);
     spot.cues.push("pattern only");
