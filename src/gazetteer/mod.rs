@@ -9,6 +9,8 @@
 //! [`NameMatch`]es; [`Gazetteer::entry`] and [`Gazetteer::place`] give the details.
 
 mod builder;
+mod columns;
+mod cursor;
 mod entry;
 mod fold;
 mod names;
@@ -20,14 +22,16 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use rstar::RTree;
+use rustc_hash::FxHashMap;
 
 pub use builder::{EntrySpec, GazetteerBuilder, NameRejection};
+pub use cursor::NameCursor;
 pub use entry::{Entry, EntryId};
 pub use fold::{fold, is_latin_script, token_count, variant_key};
 pub use names::{MatchKind, NameKind};
 pub use spatial::{EARTH_RADIUS_KM, distance_km};
 
-use crate::model::{Place, PlaceId, PlaceKind, Position};
+use crate::model::{PlaceId, PlaceKind, Position};
 use entry::NAMESPACES;
 use store::{NO_ENTRY, Section, Tables};
 
@@ -80,11 +84,12 @@ pub struct Gazetteer {
     postings: Vec<u32>,
     tables: Tables,
     /// ISO2 -> country entry (the most populous when several share a code).
-    countries: HashMap<[u8; 2], EntryId>,
+    countries: FxHashMap<[u8; 2], EntryId>,
     /// (ISO2, admin1 code) -> admin1 entry.
-    admin1s: HashMap<([u8; 2], u32), EntryId>,
-    /// Entry -> index into `tables.extras`.
-    extras: HashMap<u32, usize>,
+    admin1s: FxHashMap<([u8; 2], u32), EntryId>,
+    /// Entry -> index into `tables.extras`; Fx-hashed because [`Gazetteer::entry`] asks on
+    /// every call and the keys are small trusted integers.
+    extras: FxHashMap<u32, usize>,
     /// Built on first use so loading stays fast.
     by_place_id: OnceLock<HashMap<PlaceId, EntryId>>,
     /// Built on first use so loading stays fast.
@@ -123,8 +128,8 @@ impl Gazetteer {
         let decoded = store::decode(bytes)?;
         let tables = decoded.tables;
         validate(&tables, &decoded.postings)?;
-        let mut countries: HashMap<[u8; 2], EntryId> = HashMap::new();
-        let mut admin1s = HashMap::new();
+        let mut countries: FxHashMap<[u8; 2], EntryId> = FxHashMap::default();
+        let mut admin1s = FxHashMap::default();
         for (i, &kind) in tables.kinds.iter().enumerate() {
             let id = EntryId(i as u32);
             let iso2 = tables.countries[i];
@@ -241,19 +246,7 @@ impl Gazetteer {
     }
 
     fn postings_of(&self, value: Option<u64>, match_kind: MatchKind) -> Vec<NameMatch> {
-        let Some(value) = value else { return Vec::new() };
-        let (offset, count) = ((value >> 16) as usize, (value & 0xFFFF) as usize);
-        let Some(slice) = self.postings.get(offset..offset + count) else { return Vec::new() };
-        let mut out: Vec<NameMatch> = slice
-            .iter()
-            .filter_map(|&p| {
-                Some(NameMatch {
-                    entry: EntryId(p >> 3),
-                    name_kind: NameKind::from_bits(p & 7)?,
-                    match_kind,
-                })
-            })
-            .collect();
+        let mut out: Vec<NameMatch> = self.postings_unsorted(value, match_kind).collect();
         // A town's preferred name ranks above a province's alias of the same spelling ("Seoul"),
         // even though the province's population (the sum of its towns) is larger.
         out.sort_by_key(|m| {
@@ -293,20 +286,6 @@ impl Gazetteer {
     /// Every entry, in id order.
     pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
         (0..self.len() as u32).filter_map(|i| self.entry(EntryId(i)))
-    }
-
-    /// The entry as a [`Place`] for a document, with its admin1's display name filled in.
-    pub fn place(&self, id: EntryId) -> Option<Place> {
-        let e = self.entry(id)?;
-        Some(Place {
-            id: e.place_id,
-            name: e.name.into(),
-            kind: e.kind,
-            country: e.country.map(Into::into),
-            admin1: self.admin1_of(id).and_then(|a| self.entry(a)).map(|a| a.name.into()),
-            population: e.population,
-            position: e.position,
-        })
     }
 
     /// The entry with this public id.

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use super::Resources;
 use super::actors::Actors;
 use super::dateline::Dateline;
-use super::resources::{WordClass, Written};
+use super::resources::{WordClass, Written, is_short_key};
 use super::tokens::Tokens;
 use super::weights::{RECOGNITION_THRESHOLD, recognition as w};
 use super::words::{
@@ -21,7 +21,7 @@ use super::words::{
     LOCATIVE_CUES, NAME_PARTICLES, ORGANISATION_HEADS, PERSON_TITLES, STOP_WORDS, STREET_WORDS,
     UNABSORBED_GENERICS, generic, is_common_surname, is_given_name,
 };
-use crate::gazetteer::{MatchKind, NameKind, NameMatch, variant_key};
+use crate::gazetteer::{MatchKind, NameCursor, NameKind, NameMatch, variant_key};
 use crate::model::{MentionKind, PlaceKind, Span};
 use crate::text::TokenKind;
 
@@ -86,16 +86,14 @@ pub(crate) fn recognize(
         }
     }
     let neighbours = SpotIndex::new(t.len(), spots.iter().map(|s| s.tokens));
-    let mut strengths: FxHashMap<String, f32> = FxHashMap::default();
-    for spot in &mut spots {
-        spot.strength = match strengths.get(&spot.key) {
-            Some(&known) => known,
-            None => {
-                let known = spot.matches.iter().map(|m| res.strength(m)).fold(0.0f32, f32::max);
-                strengths.insert(spot.key.clone(), known);
-                known
-            }
-        };
+    // Names repeat: each distinct key is weighed once per document.
+    let mut known: FxHashMap<&str, f32> = FxHashMap::default();
+    let strengths: Vec<f32> = spots
+        .iter()
+        .map(|s| *known.entry(s.key.as_str()).or_insert_with(|| strongest(res, &s.matches)))
+        .collect();
+    for (spot, strength) in spots.iter_mut().zip(strengths) {
+        spot.strength = strength;
     }
     // Names repeat: each word's dictionary listing is looked up once per document.
     let mut classes: FxHashMap<&str, WordClass> = FxHashMap::default();
@@ -131,6 +129,19 @@ pub(crate) fn recognize(
     }
     spots.retain(|s| s.confidence >= RECOGNITION_THRESHOLD);
     spots
+}
+
+/// The strength of the most prominent match ([`Resources::strength`]), 0 when there is none.
+fn strongest(res: &Resources, matches: &[NameMatch]) -> f32 {
+    let mut best = 0.0f32;
+    for m in matches {
+        best = best.max(res.strength(m));
+        // No strength exceeds 1 (a country): the rest of a long list cannot raise it.
+        if best >= 1.0 {
+            break;
+        }
+    }
+    best
 }
 
 /// Recognises place mentions only at the given spans (gold toponyms): their matches, kind and
@@ -233,61 +244,74 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
     let g = &res.gazetteer;
     let max_tokens = g.max_name_tokens().max(1);
     let mut out = Vec::new();
-    // News repeats its names: each distinct key is looked up once per document.
-    let mut looked_up: FxHashMap<String, [Option<Vec<NameMatch>>; 4]> = FxHashMap::default();
-    let mut prefixes: FxHashMap<String, bool> = FxHashMap::default();
+    // News repeats its names: each distinct name is looked up once per document. A name is
+    // known by its index value and how it is written (which decides the filter), so probing
+    // costs no string; `found` holds the filtered matches the map points at.
+    let mut looked_up: FxHashMap<(u64, u8), usize> = FxHashMap::default();
+    let mut found: Vec<Vec<NameMatch>> = Vec::new();
     // Single words without an exact match are looked up by their variant key; most repeat.
     let mut variants: FxHashMap<&str, Vec<NameMatch>> = FxHashMap::default();
-    // One buffer for the prefix probes, since most prefixes are already known.
-    let mut prefix = String::new();
+    // Where the index walk stands after each distinct first word: names repeat, and most
+    // candidates end at their first word, so most walks are not repeated.
+    let mut first_words: FxHashMap<&str, Option<NameCursor<'_>>> = FxHashMap::default();
+    let root = g.name_cursor();
+    // One buffer for the key being grown.
+    let mut key = String::new();
     let mut i = 0;
     while i < t.len() {
         if blocked[i] || !t.is_capitalised(i) || t.folded(i) == "the" {
             i += 1;
             continue;
         }
-        // Longest exact name starting here.
-        let mut best: Option<(usize, Vec<NameMatch>)> = None;
+        // Longest exact name starting here: one walk through the name index, a word at a time,
+        // answering at each word whether the key is a name and whether a longer one follows.
+        // The end token, the index into `found` and the key's length in bytes.
+        let mut longest: Option<(usize, usize, usize)> = None;
         let mut j = i + 1;
-        let mut key = String::new();
+        key.clear();
         let mut previous_single = false;
+        let mut cursor = Some(root);
         loop {
+            let fed = key.len();
             t.extend_key(&mut key, &mut previous_single, j - 1);
+            cursor = if j == i + 1 {
+                // The first word's key depends on its folded form alone.
+                let fresh = || cursor.and_then(|c| c.advanced(key.as_bytes()));
+                *first_words.entry(t.folded(i)).or_insert_with(fresh)
+            } else {
+                cursor.and_then(|c| c.advanced(&key.as_bytes()[fed..]))
+            };
             // A name never ends on a possessive ("France’s" is not the town of Frances).
-            if t.tokens[j - 1].kind != TokenKind::Possessive {
+            if t.tokens[j - 1].kind != TokenKind::Possessive
+                && let Some(value) = cursor.and_then(|c| c.value())
+            {
                 let written = Written::of(t.slice(i, j));
-                let slot = usize::from(written.cased) * 2 + usize::from(written.dotted);
-                if looked_up.get(key.as_str()).is_none_or(|known| known[slot].is_none()) {
-                    let found = res.lookup(&key, written);
-                    looked_up.entry(key.clone()).or_default()[slot] = Some(found);
-                }
-                if let Some(matches) = looked_up.get(key.as_str()).and_then(|k| k[slot].as_ref())
-                    && !matches.is_empty()
-                {
-                    best = Some((j, matches.clone()));
+                let short = is_short_key(&key);
+                let slot =
+                    u8::from(written.cased) * 4 + u8::from(written.dotted) * 2 + u8::from(short);
+                let at = *looked_up.entry((value, slot)).or_insert_with(|| {
+                    found.push(res.filter_matches(g.matches_at(value), written, &key));
+                    found.len() - 1
+                });
+                if !found[at].is_empty() {
+                    longest = Some((j, at, key.len()));
                 }
             }
             if j >= t.len() || j - i >= max_tokens || blocked[j] || !continues_name(t, j) {
                 break;
             }
-            prefix.clear();
-            prefix.push_str(&key);
-            if t.tokens[j].kind != TokenKind::Possessive {
-                prefix.push(' ');
-            }
-            let continues = match prefixes.get(prefix.as_str()) {
-                Some(&known) => known,
-                None => {
-                    let known = g.has_prefix(&prefix);
-                    prefixes.insert(prefix.clone(), known);
-                    known
-                }
-            };
+            // Some longer name continues the words so far (with a space unless a possessive
+            // follows: "People’s").
+            let continues = cursor.is_some_and(|c| {
+                t.tokens[j].kind == TokenKind::Possessive || c.continues_with(b' ')
+            });
             if !continues {
                 break;
             }
             j += 1;
         }
+        let mut best: Option<(usize, Vec<NameMatch>)> =
+            longest.map(|(end, at, _)| (end, found[at].clone()));
         // "Dublin City Council", "Ohio State University": a trailing "City" or "State" before an
         // organisation's head word or a title belongs to the organisation, not the place.
         if let Some((end, _)) = &best
@@ -331,7 +355,12 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         }
         match best {
             Some((end, matches)) => {
-                out.push(make_spot(t, res, i, end, matches));
+                // The key grown for the longest name is the spot's key unless a shorter name won.
+                let name_key = match longest {
+                    Some((longest_end, _, len)) if longest_end == end => key[..len].to_owned(),
+                    _ => t.key(i, end),
+                };
+                out.push(make_spot(t, res, i, end, name_key, matches));
                 i = end;
             }
             None => {
@@ -370,11 +399,14 @@ fn continues_name(t: &Tokens<'_>, j: usize) -> bool {
     }
 }
 
+/// The spot for tokens `i..end` named by `key` (their folded key, or a hyphen part's), keeping
+/// the demonym matches or the others.
 fn make_spot(
     t: &Tokens<'_>,
     res: &Resources,
     i: usize,
     end: usize,
+    key: String,
     matches: Vec<NameMatch>,
 ) -> Spot {
     // "Canadian": a demonym first, though a town in Texas has the name; "Georgian" and
@@ -386,20 +418,15 @@ fn make_spot(
             .filter(|m| m.name_kind != NameKind::Demonym)
             .any(|m| res.strength(m) >= DEMONYM_OVERRIDE_STRENGTH);
     let demonym_only = has_demonym && !strong_place;
-    let matches = if demonym_only {
+    let matches: Vec<NameMatch> = if demonym_only {
         matches.into_iter().filter(|m| m.name_kind == NameKind::Demonym).collect()
-    } else {
-        matches.into_iter().filter(|m| m.name_kind != NameKind::Demonym).collect::<Vec<_>>()
-    };
-    let matches = if demonym_only {
-        matches
     } else {
         matches.into_iter().filter(|m| m.name_kind != NameKind::Demonym).collect()
     };
     Spot {
         tokens: (i, end),
         span: t.span(i, end),
-        key: t.key(i, end),
+        key,
         matches,
         kind: if demonym_only { MentionKind::Demonym } else { MentionKind::Toponym },
         generic: None,
@@ -432,9 +459,8 @@ fn hyphen_parts(t: &Tokens<'_>, res: &Resources, i: usize, out: &mut Vec<Spot>) 
         if matches.is_empty() {
             continue;
         }
-        let mut spot = make_spot(t, res, i, i + 1, matches);
+        let mut spot = make_spot(t, res, i, i + 1, key, matches);
         spot.span = part;
-        spot.key = key;
         spot.cues.push("hyphen part");
         out.push(spot);
     }
@@ -450,7 +476,7 @@ fn pattern_only(t: &Tokens<'_>, res: &Resources, i: usize) -> Option<Spot> {
     if !matches!(kind, GenericKind::Admin2 | GenericKind::Admin1) {
         return None;
     }
-    let mut spot = make_spot(t, res, i, i + 2, Vec::new());
+    let mut spot = make_spot(t, res, i, i + 2, t.key(i, i + 2), Vec::new());
     spot.kind = MentionKind::Toponym;
     spot.generic = Some(kind);
     spot.cues.push("pattern only");
@@ -472,7 +498,7 @@ fn absorb_suffix(t: &Tokens<'_>, res: &Resources, spot: &mut Spot) {
         .matches
         .iter()
         .copied()
-        .filter(|m| res.gazetteer.entry(m.entry).is_some_and(|e| kind_fits(kind, e.kind)))
+        .filter(|m| res.gazetteer.kind(m.entry).is_some_and(|k| kind_fits(kind, k)))
         .collect();
     if !compatible.is_empty() {
         spot.matches = compatible;
@@ -679,14 +705,15 @@ fn name_neighbour(
     end: usize,
     all: &SpotIndex,
 ) -> bool {
+    // The dictionary, two index walks, is asked last.
     let name_like = |k: usize| {
         t.is_capitalised(k)
             && !t.in_caps_run(k)
-            && !res.is_common_word(t.folded(k))
             && !all.covers(k)
             && !actors.in_organisation(k)
             && generic(GENERIC_SUFFIXES, t.folded(k)).is_none()
             && !CALENDAR_WORDS.contains(t.folded(k))
+            && !res.is_common_word(t.folded(k))
     };
     let after = end < t.len() && t.tokens[end].space_before && name_like(end);
     let before = i > 0 && !t.tokens[i].sentence_initial && name_like(i - 1);
@@ -762,6 +789,19 @@ mod tests {
             kinds,
             [("North Korean", MentionKind::Demonym), ("Russian", MentionKind::Demonym)]
         );
+    }
+
+    #[test]
+    fn the_strongest_match_decides_and_no_match_is_zero() {
+        let res = Resources::embedded();
+        let matches = res.lookup("georgia", Written::of("Georgia"));
+        let each: Vec<f32> = matches.iter().map(|m| res.strength(m)).collect();
+        assert_eq!(strongest(&res, &matches), each.iter().copied().fold(0.0, f32::max));
+        assert_eq!(strongest(&res, &matches), 1.0, "the country");
+        let springfield = res.lookup("springfield", Written::of("Springfield"));
+        let weaker = strongest(&res, &springfield);
+        assert!(weaker > 0.0 && weaker < 1.0, "{weaker}");
+        assert_eq!(strongest(&res, &[]), 0.0);
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use crate::gazetteer::{Gazetteer, MatchKind, NameKind, NameMatch};
 use crate::lexicon::Lexicon;
 use crate::model::{PlaceKind, PlaceNamespace};
@@ -14,6 +16,12 @@ const METONYM_MIN_POPULATION: u64 = 100_000;
 /// Names this short that are not a place's preferred name or abbreviation are codes in
 /// disguise ("US" listed as a short name of Usulután): written in lower case they are noise.
 const SHORT_NAME_MAX_LETTERS: usize = 3;
+
+/// True when a folded key has at most [`SHORT_NAME_MAX_LETTERS`] letters and digits: the
+/// length below which [`Resources::filter_matches`] distrusts names that are not preferred.
+pub(crate) fn is_short_key(key: &str) -> bool {
+    key.chars().filter(|c| c.is_alphanumeric()).count() <= SHORT_NAME_MAX_LETTERS
+}
 
 /// How a name is written, which decides which kinds of gazetteer names it can be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -67,8 +75,9 @@ pub(crate) struct Resources {
     pub lexicon: Option<Arc<Lexicon>>,
     /// Every landmark feature phrase ("border crossing", "cosmodrome"), longest first.
     pub features: Vec<String>,
-    /// First word of each feature phrase -> indices into `features`, longest first.
-    pub features_by_first_word: std::collections::HashMap<String, Vec<usize>>,
+    /// First word of each feature phrase -> indices into `features`, longest first. Probed
+    /// for the word after every "the" in a document, so Fx-hashed; never iterated.
+    pub features_by_first_word: FxHashMap<String, Vec<usize>>,
 }
 
 impl std::fmt::Debug for Resources {
@@ -92,14 +101,11 @@ impl Resources {
                 None
             }
         };
-        let mut features: Vec<String> = gazetteer
-            .entries()
-            .flat_map(|e| e.features.iter().map(|f| f.to_lowercase()).collect::<Vec<_>>())
-            .collect();
+        let mut features: Vec<String> =
+            gazetteer.feature_words_unsorted().map(str::to_lowercase).collect();
         features.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         features.dedup();
-        let mut features_by_first_word: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut features_by_first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, f) in features.iter().enumerate() {
             let first = f.split(' ').next().unwrap_or("").to_owned();
             features_by_first_word.entry(first).or_default().push(i);
@@ -116,21 +122,18 @@ impl Resources {
             .clone()
     }
 
-    /// How the dictionary lists a word, one look-up in each list: common, ambiguous or
-    /// proper (see [`WordClass`]).
+    /// How the dictionary lists a word: common, ambiguous or proper (see [`WordClass`]).
     pub fn word_class(&self, folded: &str) -> WordClass {
-        self.lexicon.as_ref().map_or(WordClass::default(), |l| WordClass {
-            common: l.is_common_word(folded),
-            capitalised: l.is_capitalised_word(folded),
+        self.lexicon.as_ref().map_or(WordClass::default(), |l| {
+            let listing = l.listing(folded);
+            WordClass { common: listing.common, capitalised: listing.capitalised }
         })
     }
 
     /// True for a word English writes in lower case and never as a name ("credit", "pool",
     /// "most").
     pub fn is_common_word(&self, folded: &str) -> bool {
-        self.lexicon
-            .as_ref()
-            .is_some_and(|l| l.is_common_word(folded) && !l.is_capitalised_word(folded))
+        self.word_class(folded).is_common()
     }
 
     /// Exact-name matches of a folded key, filtered by [`Self::filter_matches`].
@@ -157,7 +160,7 @@ impl Resources {
         written: Written,
         key: &str,
     ) -> Vec<NameMatch> {
-        let short = key.chars().filter(|c| c.is_alphanumeric()).count() <= SHORT_NAME_MAX_LETTERS;
+        let short = is_short_key(key);
         matches
             .into_iter()
             .filter(|m| {
@@ -179,8 +182,10 @@ impl Resources {
     /// population (a 500-person village 0.15, a million-city 0.8), weakened for codes, former
     /// names and loose spellings.
     pub fn strength(&self, m: &NameMatch) -> f32 {
-        let Some(e) = self.gazetteer.entry(m.entry) else { return 0.0 };
-        let base = match e.kind {
+        // Read column by column: this runs for every candidate of every name in a document.
+        let g = &*self.gazetteer;
+        let Some(kind) = g.kind(m.entry) else { return 0.0 };
+        let base = match kind {
             PlaceKind::Country | PlaceKind::Continent => 1.0,
             PlaceKind::Admin1 => 0.8,
             PlaceKind::Region => 0.7,
@@ -189,12 +194,13 @@ impl Resources {
             PlaceKind::Admin2 => 0.5,
             PlaceKind::Airport => 0.1,
             PlaceKind::City => {
-                let tier = (((e.population as f32 + 1.0).log10() - 2.0) / 5.0).clamp(0.1, 0.95);
-                let seat = matches!(e.feature_code, Some("PPLC" | "PPLA"));
+                let population = g.population(m.entry).unwrap_or(0);
+                let tier = (((population as f32 + 1.0).log10() - 2.0) / 5.0).clamp(0.1, 0.95);
+                let seat = matches!(g.feature_code(m.entry), Some("PPLC" | "PPLA"));
                 (tier + if seat { 0.1 } else { 0.0 }).min(1.0)
             }
         };
-        let base = if e.place_id.namespace == PlaceNamespace::M49 { 0.4 } else { base };
+        let base = if g.namespace(m.entry) == Some(PlaceNamespace::M49) { 0.4 } else { base };
         let name = match m.name_kind {
             NameKind::Preferred | NameKind::Official => 1.0,
             NameKind::Short | NameKind::Alternate | NameKind::Abbreviation => 0.85,
@@ -208,15 +214,13 @@ impl Resources {
 
     /// True when some gazetteer entry has exactly this folded name (codes aside).
     pub(crate) fn names_place(&self, key: &str) -> bool {
-        self.gazetteer.lookup_folded(key).iter().any(|m| m.name_kind != NameKind::Code)
+        self.gazetteer.lookup_folded_unsorted(key).any(|m| m.name_kind != NameKind::Code)
     }
 
     /// True when a longer gazetteer name starts with these words ("Virginia Beach Boulevard").
     pub(crate) fn has_longer_place(&self, key: &str) -> bool {
-        let mut prefix = String::with_capacity(key.len() + 1);
-        prefix.push_str(key);
-        prefix.push(' ');
-        self.gazetteer.has_prefix(&prefix)
+        let cursor = self.gazetteer.name_cursor().advanced(key.as_bytes());
+        cursor.is_some_and(|c| c.continues_with(b' '))
     }
 
     /// True when the folded name is a country, first-level region or continent, or a city of
@@ -227,15 +231,18 @@ impl Resources {
 
     /// Like [`Self::strong_place`]: a place that speaks for its government ("Moscow said").
     pub(crate) fn metonym_place(&self, key: &str) -> bool {
-        self.gazetteer.lookup_folded(key).iter().any(|m| {
+        let g = &*self.gazetteer;
+        g.lookup_folded_unsorted(key).any(|m| {
             matches!(
                 m.name_kind,
                 NameKind::Preferred | NameKind::Official | NameKind::Alternate | NameKind::Short
-            ) && self.gazetteer.entry(m.entry).is_some_and(|e| match e.kind {
+            ) && g.kind(m.entry).is_some_and(|kind| match kind {
                 PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin1 => {
-                    m.name_kind != NameKind::Short || e.kind != PlaceKind::Admin1 || key.len() > 3
+                    m.name_kind != NameKind::Short || kind != PlaceKind::Admin1 || key.len() > 3
                 }
-                PlaceKind::City => e.population >= METONYM_MIN_POPULATION,
+                PlaceKind::City => {
+                    g.population(m.entry).is_some_and(|p| p >= METONYM_MIN_POPULATION)
+                }
                 _ => false,
             })
         })
@@ -245,18 +252,64 @@ impl Resources {
     /// abbreviation ("US", "DPRK", "NY"), or any real name of a country, region, landmark or
     /// large city ("NYC"). Otherwise it is an organisation ("KCNA", "EFE", "NATO").
     pub(crate) fn acronym_is_place(&self, key: &str) -> bool {
-        self.gazetteer.lookup_folded(key).iter().any(|m| {
+        let g = &*self.gazetteer;
+        g.lookup_folded_unsorted(key).any(|m| {
             m.name_kind != NameKind::Code
                 && m.name_kind != NameKind::Demonym
-                && self.gazetteer.entry(m.entry).is_some_and(|e| match e.kind {
+                && g.kind(m.entry).is_some_and(|kind| match kind {
                     PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region => true,
                     PlaceKind::Admin1 | PlaceKind::Admin2 => m.name_kind == NameKind::Abbreviation,
                     PlaceKind::Water | PlaceKind::Landform | PlaceKind::Facility => {
                         m.name_kind != NameKind::Short
                     }
-                    PlaceKind::City => e.population >= METONYM_MIN_POPULATION,
+                    PlaceKind::City => {
+                        g.population(m.entry).is_some_and(|p| p >= METONYM_MIN_POPULATION)
+                    }
                     PlaceKind::Airport => false,
                 })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_keys_count_letters_and_digits_only() {
+        assert!(is_short_key("us"));
+        assert!(is_short_key("w va"));
+        assert!(!is_short_key("wvaa"));
+        assert!(!is_short_key("amur"));
+    }
+
+    #[test]
+    fn strength_ranks_countries_over_regions_over_villages() {
+        let res = Resources::embedded();
+        let first = |key: &str| res.lookup(key, Written::of("Xx"))[0];
+        let country = res.strength(&first("russia"));
+        let region = res.strength(&first("amur oblast"));
+        assert_eq!(country, 1.0);
+        assert!(region < country && region > 0.5, "{region}");
+    }
+
+    #[test]
+    fn longer_places_are_found_after_whole_words_only() {
+        let res = Resources::embedded();
+        assert!(res.has_longer_place("new"));
+        assert!(res.has_longer_place("virginia"));
+        assert!(!res.has_longer_place("blagoveshchensk"));
+        assert!(!res.has_longer_place("zzqx"));
+        assert_eq!(res.has_longer_place("amu"), res.gazetteer.has_prefix("amu "));
+    }
+
+    #[test]
+    fn metonyms_and_acronyms_need_a_prominent_place() {
+        let res = Resources::embedded();
+        assert!(res.metonym_place("moscow"));
+        assert!(res.metonym_place("russia"));
+        assert!(!res.metonym_place("blagoveshchensk village that is not"));
+        assert!(res.acronym_is_place("us"));
+        assert!(!res.acronym_is_place("kcna"));
     }
 }

@@ -10,34 +10,44 @@ use std::sync::OnceLock;
 /// A closed word list with constant-time membership; the set is built on first use.
 pub struct WordSet {
     words: &'static [&'static str],
-    /// Bit `n` set when some word is `n` bytes long (63 for 63 or more): most tokens asked
-    /// about have a length no word of a small list has, and are turned away without hashing.
-    lengths: u64,
+    /// For each length in bytes (the last row for [`LAST_ROW`] or more), bit `b & 31` set when
+    /// some word of that length starts with byte `b`: most tokens asked about have a length and
+    /// first letter no word of a small list has, and are turned away without hashing.
+    first_bytes: [u32; LAST_ROW + 1],
     set: OnceLock<FxHashSet<&'static str>>,
 }
+
+/// The last row of [`WordSet`]'s first-byte table, shared by all longer words.
+const LAST_ROW: usize = 31;
 
 impl WordSet {
     /// A set of the given (folded) words.
     pub const fn new(words: &'static [&'static str]) -> Self {
-        let mut lengths = 0u64;
+        let mut first_bytes = [0u32; LAST_ROW + 1];
         let mut i = 0;
         while i < words.len() {
-            lengths |= length_bit(words[i].len());
+            let (row, bit) = first_byte_bit(words[i].as_bytes());
+            first_bytes[row] |= bit;
             i += 1;
         }
-        Self { words, lengths, set: OnceLock::new() }
+        Self { words, first_bytes, set: OnceLock::new() }
     }
 
     /// True when `word` (folded) is in the list.
     pub fn contains(&self, word: &str) -> bool {
-        self.lengths & length_bit(word.len()) != 0
+        let (row, bit) = first_byte_bit(word.as_bytes());
+        self.first_bytes[row] & bit != 0
             && self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
     }
 }
 
-/// The bit of [`WordSet`]'s length mask for a word of `len` bytes.
-const fn length_bit(len: usize) -> u64 {
-    1 << if len < 63 { len } else { 63 }
+/// The row and bit of [`WordSet`]'s first-byte table for a word: its length (capped at
+/// [`LAST_ROW`]) and its first byte folded into 32 bits (collisions only let more words
+/// through to the hash set).
+const fn first_byte_bit(word: &[u8]) -> (usize, u32) {
+    let row = if word.len() < LAST_ROW { word.len() } else { LAST_ROW };
+    let bit = if word.is_empty() { 1 } else { 1 << (word[0] & 31) };
+    (row, bit)
 }
 
 /// Titles and roles that precede a person's name ("President Vladimir Putin", "leader Kim
@@ -928,6 +938,22 @@ mod tests {
         let parsed = parse_given_names("# header\nann\t0.5\nbroken line\nbob\tx\n");
         assert_eq!(parsed.len(), 1);
         assert_eq!(parsed.get("ann"), Some(&0.5));
+    }
+
+    #[test]
+    fn a_word_set_knows_its_words_and_nothing_else() {
+        static SET: WordSet =
+            WordSet::new(&["and", "or", "", "a-very-long-word-list-entry-of-40-bytes"]);
+        for word in ["and", "or", "", "a-very-long-word-list-entry-of-40-bytes"] {
+            assert!(SET.contains(word), "{word:?}");
+        }
+        // Same length and first letter, a first letter that folds onto "a", other lengths.
+        for word in
+            ["any", "on", "Ann", "!nd", "an", "a-very-long-word-list-entry-of-40-bytez", "x"]
+        {
+            assert!(!SET.contains(word), "{word:?}");
+        }
+        assert!(STOP_WORDS.contains("the") && !STOP_WORDS.contains("seoul"));
     }
 
     #[test]
