@@ -291,6 +291,11 @@ fn scan_word(text: &str, start: usize, first: char) -> WordScan {
 /// two or more groups of one or two letters, each followed by a period, and then no letter
 /// or digit.
 fn dotted_acronym_end(text: &str, start: usize) -> Option<usize> {
+    // Three ASCII letters in a row are too many for a group: most words end here.
+    if text.as_bytes().get(start..start + 3).is_some_and(|w| w.iter().all(u8::is_ascii_alphabetic))
+    {
+        return None;
+    }
     let mut j = start;
     let mut groups = 0;
     loop {
@@ -373,6 +378,10 @@ mod tests {
         assert_eq!(tokens[0].abbreviation, Some(Abbreviation::BeforeNumber));
         assert_eq!(tokens[4].abbreviation, Some(Abbreviation::Ordinary));
         assert_eq!(tokens[6].abbreviation, Some(Abbreviation::Title));
+        assert_eq!(
+            texts("Ph.D. and W.Va. but Mrs.X"),
+            ["Ph.D.", "and", "W.Va.", "but", "Mrs.", "X"]
+        );
     }
 
     #[test]
