@@ -86,6 +86,8 @@ impl Token {
 /// that the grammar never touches text again except to read digits.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
+    // News runs at a little over one token per five bytes: one allocation, no regrowth.
+    out.reserve(text.len() / 4);
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut space_before = true;
