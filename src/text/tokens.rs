@@ -180,6 +180,11 @@ fn scan(text: &str) -> Vec<Token> {
             newlines = 0;
             space = false;
         };
+        if let Some(end) = plain_ascii_word_end(bytes, i) {
+            push(Span::new(i, end), TokenKind::Word, case_of(&text[i..end]), false, None);
+            i = end;
+            continue;
+        }
         if is_word_char(c) {
             let word = scan_word(text, i, c);
             let case = case_of(&text[i..word.end]);
@@ -203,6 +208,26 @@ fn scan(text: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// The end of the word at `start` when it is plain: an ASCII letter, then ASCII letters and
+/// digits up to the end of the text, whitespace or an ASCII mark that cannot join or end a
+/// word specially (anything but a hyphen, an apostrophe or a period). Such a word is what
+/// [`scan_word`] would find, with no hyphen, abbreviation, possessive or acronym, so most
+/// words of a text skip its character-by-character scan.
+fn plain_ascii_word_end(bytes: &[u8], start: usize) -> Option<usize> {
+    if !bytes.get(start)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let mut j = start + 1;
+    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+        j += 1;
+    }
+    match bytes.get(j) {
+        None => Some(j),
+        Some(&b) if b >= 0x80 || matches!(b, b'-' | b'\'' | b'.') => None,
+        Some(_) => Some(j),
+    }
 }
 
 struct WordScan {
@@ -382,6 +407,33 @@ mod tests {
             texts("Ph.D. and W.Va. but Mrs.X"),
             ["Ph.D.", "and", "W.Va.", "but", "Mrs.", "X"]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_ascii_words_scan_as_the_general_scanner_does(
+            text in r"[A-Za-z][A-Za-z0-9]{0,6}([ ,;:!?()/\-\.'’é0-9]|\.\.|'s|-a){0,3}"
+        ) {
+            if let Some(end) = plain_ascii_word_end(text.as_bytes(), 0) {
+                let first = text.chars().next().unwrap();
+                let word = scan_word(&text, 0, first);
+                proptest::prop_assert_eq!(word.end, end);
+                proptest::prop_assert!(!word.hyphenated);
+                proptest::prop_assert!(word.abbreviation.is_none());
+                proptest::prop_assert!(word.possessive_end.is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn plain_words_end_where_a_space_or_a_simple_mark_starts() {
+        assert_eq!(plain_ascii_word_end(b"Seoul, Oct", 0), Some(5));
+        assert_eq!(plain_ascii_word_end(b"KCNA", 0), Some(4));
+        assert_eq!(plain_ascii_word_end(b"Jong-un", 0), None);
+        assert_eq!(plain_ascii_word_end(b"Oct. 12", 0), None);
+        assert_eq!(plain_ascii_word_end(b"Kim's", 0), None);
+        assert_eq!(plain_ascii_word_end("Cafe\u{301}".as_bytes(), 0), None);
+        assert_eq!(plain_ascii_word_end(b"1948", 0), None, "numbers take the general path");
     }
 
     #[test]
