@@ -260,6 +260,7 @@ pub(crate) fn entry(id: LexId) -> &'static Entry {
 }
 
 /// Looks a word up, ignoring case; [`LexId::NONE`] when it is not a time word.
+#[inline]
 pub(crate) fn lookup(word: &[u8]) -> LexId {
     if word.len() > MAX_WORD_LEN || word.is_empty() {
         return LexId::NONE;
