@@ -151,7 +151,8 @@ impl Finder<'_, '_> {
     /// "President Vladimir Putin", "leader Kim Jong Un", "Gov. Smith".
     fn titled_person(&mut self, i: usize) -> Option<usize> {
         let t = self.t;
-        if !t.is_word(i) || !PERSON_TITLES.contains(t.folded(i)) {
+        // A name must follow (see `name_run`): that test is cheaper than the word list.
+        if !t.is_word(i) || !t.is_capitalised(i + 1) || !PERSON_TITLES.contains(t.folded(i)) {
             return None;
         }
         let start = i + 1;
@@ -170,7 +171,11 @@ impl Finder<'_, '_> {
     /// "Kim Jong Un", "Kim Jong-un", "Moon Jae-in", "Xi Jinping".
     fn east_asian_person(&mut self, i: usize) -> Option<usize> {
         let t = self.t;
-        if !(t.is_capitalised(i) && !t.is_upper(i) && EAST_ASIAN_SURNAMES.contains(t.folded(i))) {
+        if !(t.is_capitalised(i)
+            && !t.is_upper(i)
+            && t.is_capitalised(i + 1)
+            && EAST_ASIAN_SURNAMES.contains(t.folded(i)))
+        {
             return None;
         }
         let next = i + 1;
@@ -200,7 +205,13 @@ impl Finder<'_, '_> {
     /// "Chad Johnson", "Virginia Smith", "John F. Kennedy", not "Virginia Beach".
     fn given_name_person(&mut self, i: usize) -> Option<usize> {
         let t = self.t;
-        if !t.is_capitalised(i) || t.is_upper(i) || !is_given_name(t.folded(i)) {
+        // A capitalised word follows in every name this finds (a middle initial or the
+        // surname): testing that first spares most given-name lookups.
+        if !t.is_capitalised(i)
+            || t.is_upper(i)
+            || !t.is_capitalised(i + 1)
+            || !is_given_name(t.folded(i))
+        {
             return None;
         }
         let mut end = i + 1;
@@ -248,7 +259,7 @@ impl Finder<'_, '_> {
         while end < t.len() && end - i < 3 && t.is_capitalised(end) && !t.is_upper(end) {
             end += 1;
         }
-        let after_said = i > 0 && SPEECH_VERBS.contains(t.folded(i - 1)) && !t.is_word(end);
+        let after_said = i > 0 && !t.is_word(end) && SPEECH_VERBS.contains(t.folded(i - 1));
         let before_said = t.is_word(end) && SPEECH_VERBS.contains(t.folded(end));
         if !(after_said || before_said) || (i..end).any(|k| self.taken[k] || self.is_common(k)) {
             return;
@@ -277,8 +288,8 @@ impl Finder<'_, '_> {
         }
         if i > 0
             && t.is_capitalised(i)
-            && AGENCY_CUES.contains(t.folded(i - 1))
             && t.is_lower(i - 1)
+            && AGENCY_CUES.contains(t.folded(i - 1))
             && !self.res.strong_place(t.folded(i))
         {
             self.org((i, i + 1));

@@ -190,26 +190,27 @@ impl<'t> Tokens<'t> {
         // All-caps runs: consecutive upper-case words, punctuation between them allowed.
         let mut i = 0;
         while i < n {
-            if self.is_upper(i) && self.text_of(i).chars().filter(|c| c.is_alphabetic()).count() > 1
+            if self.is_upper(i)
+                && self.text_of(i).chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
             {
-                let mut words = vec![i];
+                // Words of the run are upper-case words and single letters; only the former
+                // count towards its length.
+                let mut upper_words = 1;
                 let mut j = i + 1;
                 while j < n {
-                    if self.is_upper(j) || self.is_word(j) && self.text_of(j).len() == 1 {
-                        words.push(j);
-                    } else if self.tokens[j].kind != TokenKind::Punct
-                        || self.tokens[j].newlines_before > 0
+                    if self.is_upper(j) {
+                        upper_words += 1;
+                    } else if !(self.is_word(j) && self.text_of(j).len() == 1)
+                        && (self.tokens[j].kind != TokenKind::Punct
+                            || self.tokens[j].newlines_before > 0)
                     {
                         break;
                     }
                     j += 1;
                 }
-                let upper_words = words.iter().filter(|&&k| self.is_upper(k)).count();
                 if upper_words >= CAPS_RUN_MIN_WORDS {
-                    for k in i..j {
-                        caps[k] = true;
-                        weak[k] = true;
-                    }
+                    caps[i..j].fill(true);
+                    weak[i..j].fill(true);
                 }
                 i = j.max(i + 1);
             } else {
@@ -220,21 +221,20 @@ impl<'t> Tokens<'t> {
         let mut start = 0;
         while start < n {
             let sentence = self.tokens[start].sentence;
-            let mut end = start;
+            // Words of four characters or more, after the first (capitalised anyway).
+            let (mut long_words, mut capitalised) = (0usize, 0usize);
+            let mut end = start + 1;
             while end < n && self.tokens[end].sentence == sentence {
+                if self.is_word(end) && has_four_chars(self.text_of(end)) {
+                    long_words += 1;
+                    capitalised += usize::from(self.is_capitalised(end));
+                }
                 end += 1;
             }
-            // Words of four characters or more, after the first (capitalised anyway).
-            let long_words: Vec<usize> = (start + 1..end)
-                .filter(|&k| self.is_word(k) && self.text_of(k).chars().nth(3).is_some())
-                .collect();
-            let capitalised = long_words.iter().filter(|&&k| self.is_capitalised(k)).count();
-            if long_words.len() >= HEADLINE_MIN_WORDS
-                && capitalised as f32 >= HEADLINE_CAPITALISED_SHARE * long_words.len() as f32
+            if long_words >= HEADLINE_MIN_WORDS
+                && capitalised as f32 >= HEADLINE_CAPITALISED_SHARE * long_words as f32
             {
-                for w in weak.iter_mut().take(end).skip(start) {
-                    *w = true;
-                }
+                weak[start..end].fill(true);
             }
             start = end;
         }
@@ -243,14 +243,43 @@ impl<'t> Tokens<'t> {
     }
 }
 
-/// Appends the folded form of one token; ASCII words skip the transliteration table.
+/// True when `word` has four characters or more; the byte length settles most words without
+/// decoding (a character is one to four bytes).
+fn has_four_chars(word: &str) -> bool {
+    word.len() >= 16 || word.len() >= 4 && (word.is_ascii() || word.chars().nth(3).is_some())
+}
+
+/// Appends the folded form of one token; ASCII words skip the transliteration table, and
+/// plain ones (letters and digits only, most of a text) are copied and lower-cased in place.
+/// The typographic apostrophe counts as ASCII here: [`fold`] drops it like "'", and it is
+/// in every "’s" a news text splits off.
 fn fold_token(word: &str, out: &mut String) {
-    if word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'\'') {
+    const APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
+    let bytes = word.as_bytes();
+    let mut marked = false;
+    let mut k = 0;
+    while let Some(&b) = bytes.get(k) {
+        if b.is_ascii_alphanumeric() {
+            k += 1;
+        } else if b == b'.' || b == b'\'' {
+            marked = true;
+            k += 1;
+        } else if bytes[k..].starts_with(APOSTROPHE) {
+            marked = true;
+            k += APOSTROPHE.len();
+        } else {
+            out.push_str(&fold(word));
+            return;
+        }
+    }
+    if marked {
         out.extend(
             word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char),
         );
     } else {
-        out.push_str(&fold(word));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
     }
 }
 
@@ -260,6 +289,41 @@ mod tests {
 
     fn index_of(t: &Tokens<'_>, word: &str) -> usize {
         (0..t.len()).find(|&i| t.text_of(i) == word).unwrap()
+    }
+
+    #[test]
+    fn tokens_fold_as_the_gazetteer_folds_them() {
+        for word in [
+            "Seoul",
+            "U.S",
+            "O'Brien",
+            "KCNA",
+            "1948",
+            "Zürich",
+            "Jong-un",
+            "’s",
+            "'s",
+            "’",
+            "’S",
+            "don’t",
+            "O’Brien",
+            "States’",
+            "‘90s",
+        ] {
+            let mut out = String::from("x");
+            fold_token(word, &mut out);
+            assert_eq!(out, format!("x{}", fold(word)), "{word}");
+        }
+    }
+
+    #[test]
+    fn four_characters_are_counted_as_characters_not_bytes() {
+        assert!(has_four_chars("Bank"));
+        assert!(!has_four_chars("In"));
+        assert!(!has_four_chars("Zü"), "three bytes, two characters");
+        assert!(!has_four_chars("北京市"), "nine bytes, three characters");
+        assert!(has_four_chars("Пхеньян"));
+        assert!(has_four_chars("北京市区"));
     }
 
     #[test]

@@ -17,6 +17,10 @@ pub enum Case {
 
 /// The [`Case`] of a word.
 pub(crate) fn case_of(word: &str) -> Case {
+    // Most words of a text start with an ASCII lower-case letter, which settles it.
+    if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return Case::Lower;
+    }
     if word.is_ascii() {
         return ascii_case_of(word.as_bytes());
     }
@@ -79,6 +83,9 @@ mod tests {
             ("Seoul", Case::Title),
             ("KCNA", Case::Upper),
             ("region", Case::Lower),
+            ("iPhone", Case::Lower),
+            ("e.g.", Case::Lower),
+            ("über", Case::Lower),
             ("McDonald", Case::Mixed),
             ("L", Case::Title),
             ("1948", Case::Uncased),

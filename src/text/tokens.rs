@@ -180,6 +180,11 @@ fn scan(text: &str) -> Vec<Token> {
             newlines = 0;
             space = false;
         };
+        if let Some((end, case)) = plain_ascii_word(bytes, i) {
+            push(Span::new(i, end), TokenKind::Word, case, false, None);
+            i = end;
+            continue;
+        }
         if is_word_char(c) {
             let word = scan_word(text, i, c);
             let case = case_of(&text[i..word.end]);
@@ -203,6 +208,41 @@ fn scan(text: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// The end and case of the word at `start` when it is plain: an ASCII letter, then ASCII
+/// letters and digits up to the end of the text, whitespace or an ASCII mark that cannot
+/// join or end a word specially (anything but a hyphen, an apostrophe or a period). Such a
+/// word is what [`scan_word`] would find, with no hyphen, abbreviation, possessive or
+/// acronym, so most words of a text skip its character-by-character scan; its case (as
+/// [`case_of`] gives it) is read in the same pass.
+fn plain_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, Case)> {
+    let first = *bytes.get(start)?;
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
+    let (mut rest_upper, mut rest_lower) = (false, false);
+    let mut j = start + 1;
+    while let Some(&b) = bytes.get(j) {
+        if b.is_ascii_lowercase() {
+            rest_lower = true;
+        } else if b.is_ascii_uppercase() {
+            rest_upper = true;
+        } else if !b.is_ascii_digit() {
+            break;
+        }
+        j += 1;
+    }
+    if bytes.get(j).is_some_and(|&b| b >= 0x80 || matches!(b, b'-' | b'\'' | b'.')) {
+        return None;
+    }
+    let case = match (first.is_ascii_lowercase(), rest_upper, rest_lower) {
+        (true, _, _) => Case::Lower,
+        (false, true, false) => Case::Upper,
+        (false, false, _) => Case::Title,
+        (false, true, true) => Case::Mixed,
+    };
+    Some((j, case))
 }
 
 struct WordScan {
@@ -291,6 +331,11 @@ fn scan_word(text: &str, start: usize, first: char) -> WordScan {
 /// two or more groups of one or two letters, each followed by a period, and then no letter
 /// or digit.
 fn dotted_acronym_end(text: &str, start: usize) -> Option<usize> {
+    // Three ASCII letters in a row are too many for a group: most words end here.
+    if text.as_bytes().get(start..start + 3).is_some_and(|w| w.iter().all(u8::is_ascii_alphabetic))
+    {
+        return None;
+    }
     let mut j = start;
     let mut groups = 0;
     loop {
@@ -373,6 +418,40 @@ mod tests {
         assert_eq!(tokens[0].abbreviation, Some(Abbreviation::BeforeNumber));
         assert_eq!(tokens[4].abbreviation, Some(Abbreviation::Ordinary));
         assert_eq!(tokens[6].abbreviation, Some(Abbreviation::Title));
+        assert_eq!(
+            texts("Ph.D. and W.Va. but Mrs.X"),
+            ["Ph.D.", "and", "W.Va.", "but", "Mrs.", "X"]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_ascii_words_scan_as_the_general_scanner_does(
+            text in r"[A-Za-z][A-Za-z0-9]{0,6}([ ,;:!?()/\-\.'’é0-9]|\.\.|'s|-a){0,3}"
+        ) {
+            if let Some((end, case)) = plain_ascii_word(text.as_bytes(), 0) {
+                let first = text.chars().next().unwrap();
+                let word = scan_word(&text, 0, first);
+                proptest::prop_assert_eq!(word.end, end);
+                proptest::prop_assert_eq!(case_of(&text[..end]), case);
+                proptest::prop_assert!(!word.hyphenated);
+                proptest::prop_assert!(word.abbreviation.is_none());
+                proptest::prop_assert!(word.possessive_end.is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn plain_words_end_where_a_space_or_a_simple_mark_starts() {
+        assert_eq!(plain_ascii_word(b"Seoul, Oct", 0), Some((5, Case::Title)));
+        assert_eq!(plain_ascii_word(b"KCNA", 0), Some((4, Case::Upper)));
+        assert_eq!(plain_ascii_word(b"iPhone2 ", 0), Some((7, Case::Lower)));
+        assert_eq!(plain_ascii_word(b"McDonald", 0), Some((8, Case::Mixed)));
+        assert_eq!(plain_ascii_word(b"Jong-un", 0), None);
+        assert_eq!(plain_ascii_word(b"Oct. 12", 0), None);
+        assert_eq!(plain_ascii_word(b"Kim's", 0), None);
+        assert_eq!(plain_ascii_word("Cafe\u{301}".as_bytes(), 0), None);
+        assert_eq!(plain_ascii_word(b"1948", 0), None, "numbers take the general path");
     }
 
     #[test]

@@ -295,7 +295,12 @@ impl Evidence {
 fn anniversaries(p: &Parser<'_>) -> Vec<Anniversary> {
     let mut out = Vec::new();
     for (i, t) in p.toks.iter().enumerate() {
-        if !t.is_word() || !p.str(i).eq_ignore_ascii_case("anniversary") || i == 0 {
+        // The length test spares slicing the text at every word.
+        if !t.is_word()
+            || t.len() != "anniversary".len()
+            || !p.str(i).eq_ignore_ascii_case("anniversary")
+            || i == 0
+        {
             continue;
         }
         let n = if p.is(i - 1, W::Th) && i >= 2 && p.glued(i - 1) {

@@ -260,6 +260,7 @@ pub(crate) fn entry(id: LexId) -> &'static Entry {
 }
 
 /// Looks a word up, ignoring case; [`LexId::NONE`] when it is not a time word.
+#[inline]
 pub(crate) fn lookup(word: &[u8]) -> LexId {
     if word.len() > MAX_WORD_LEN || word.is_empty() {
         return LexId::NONE;
@@ -288,18 +289,24 @@ fn filter_bit(word: &[u8]) -> Option<usize> {
 
 /// The lower-case ASCII word as one integer, one byte per letter: hashing and comparing it
 /// is much cheaper than a byte slice. `None` for non-ASCII or over-long words.
+///
+/// The word is loaded as one little-endian integer and lower-cased on all its bytes at
+/// once: adding 0x3F sets a byte's top bit from 'A' up, adding 0x25 from '[' (just past
+/// 'Z') up, and ASCII bytes never carry into their neighbours.
 fn pack(word: &[u8]) -> Option<u128> {
+    const TOP_BITS: u128 = u128::from_le_bytes([0x80; 16]);
+    const ONES: u128 = u128::from_le_bytes([0x01; 16]);
     if word.len() > MAX_WORD_LEN {
         return None;
     }
-    let mut key = 0u128;
-    for (k, &b) in word.iter().enumerate() {
-        if b >= 0x80 {
-            return None;
-        }
-        key |= u128::from(b.to_ascii_lowercase()) << (8 * k);
+    let mut bytes = [0u8; 16];
+    bytes[..word.len()].copy_from_slice(word);
+    let key = u128::from_le_bytes(bytes);
+    if key & TOP_BITS != 0 {
+        return None;
     }
-    Some(key)
+    let upper = (key + ONES * 0x3F) & !(key + ONES * 0x25) & TOP_BITS;
+    Some(key | upper >> 2)
 }
 
 /// Whether a reading lets a word begin an expression.
@@ -421,6 +428,21 @@ mod tests {
         assert!(!lookup(b"internationalization").is_some());
         assert!(!lookup("d\u{e9}cembre".as_bytes()).is_some());
         assert!(!lookup(b"").is_some());
+    }
+
+    #[test]
+    fn packing_lower_cases_letters_only() {
+        let bytewise = |word: &[u8]| {
+            word.iter()
+                .enumerate()
+                .fold(0u128, |key, (k, &b)| key | u128::from(b.to_ascii_lowercase()) << (8 * k))
+        };
+        let all_ascii: Vec<u8> = (1..0x80).collect();
+        for word in all_ascii.chunks(MAX_WORD_LEN).chain([&b"MaY"[..], b"@[`{Zz", b""]) {
+            assert_eq!(pack(word), Some(bytewise(word)), "{word:?}");
+        }
+        assert_eq!(pack("d\u{e9}c".as_bytes()), None);
+        assert_eq!(pack(b"internationalization"), None);
     }
 
     #[test]
