@@ -1,5 +1,5 @@
-//! Single facts about an entry read straight from its column, and name lookups that neither
-//! allocate nor sort.
+//! Single facts about an entry read straight from its row or column, and name lookups that
+//! neither allocate nor sort.
 //!
 //! The recognizer weighs every candidate of every name it sees ("Springfield" has dozens) by
 //! kind, population and feature code. [`super::Gazetteer::entry`] assembles a whole [`Entry`]
@@ -8,34 +8,53 @@
 //!
 //! [`Entry`]: super::Entry
 
-use super::entry::NAMESPACES;
 use super::{EntryId, Gazetteer, MatchKind, NameKind, NameMatch, iso2_str};
 use crate::model::{Place, PlaceId, PlaceKind, PlaceNamespace, Position};
 
 impl Gazetteer {
     /// The kind of entry `id` (as in [`super::Entry::kind`]), or `None` when out of range.
     pub fn kind(&self, id: EntryId) -> Option<PlaceKind> {
-        let k = *self.tables.kinds.get(id.index())?;
-        PlaceKind::ALL.get(usize::from(k)).copied()
+        Some(self.rows.get(id.index())?.kind())
     }
 
     /// The population of entry `id` (as in [`super::Entry::population`]; 0 when unknown), or
     /// `None` when out of range.
     pub fn population(&self, id: EntryId) -> Option<u64> {
-        self.tables.populations.get(id.index()).copied()
+        Some(self.rows.get(id.index())?.population)
     }
 
     /// The GeoNames feature code of entry `id` (as in [`super::Entry::feature_code`]); `None`
     /// when it has none or is out of range.
     pub fn feature_code(&self, id: EntryId) -> Option<&str> {
-        self.string(*self.tables.feature_codes.get(id.index())?)
+        self.string(self.rows.get(id.index())?.feature_code)
     }
 
     /// The namespace of entry `id`'s public id (as in [`super::Entry::place_id`]), or `None`
     /// when out of range.
     pub fn namespace(&self, id: EntryId) -> Option<PlaceNamespace> {
-        let n = *self.tables.namespaces.get(id.index())?;
-        NAMESPACES.get(usize::from(n)).copied()
+        Some(self.rows.get(id.index())?.namespace())
+    }
+
+    /// The ISO 3166-1 alpha-2 code of the country entry `id` lies in (as in
+    /// [`super::Entry::country`]); `None` when it has none or is out of range.
+    pub fn country_code(&self, id: EntryId) -> Option<&str> {
+        iso2_str(&self.rows.get(id.index())?.country)
+    }
+
+    /// The second-level subdivision entry `id` lies in (as in [`super::Entry::admin2`]).
+    pub fn admin2_of(&self, id: EntryId) -> Option<EntryId> {
+        self.rows.get(id.index())?.admin2()
+    }
+
+    /// The representative point of entry `id` (as in [`super::Entry::position`]), or `None`
+    /// when out of range.
+    pub fn position(&self, id: EntryId) -> Option<Position> {
+        Some(self.rows.get(id.index())?.position())
+    }
+
+    /// The feature words of a landmark (as in [`super::Entry::features`]); empty otherwise.
+    pub fn features(&self, id: EntryId) -> &[String] {
+        self.extras.get(&id.0).map_or(&[], |&x| self.tables.extras[x].features.as_slice())
     }
 
     /// The preferred name of entry `id` (as in [`super::Entry::name`]), or `None` when out of
@@ -51,19 +70,17 @@ impl Gazetteer {
     /// The entry as a [`Place`] for a document, with its admin1's display name filled in;
     /// `None` when out of range.
     pub fn place(&self, id: EntryId) -> Option<Place> {
-        let t = &self.tables;
         let i = id.index();
         let name = self.name(id)?;
-        let kind = self.kind(id)?;
-        let namespace = self.namespace(id)?;
+        let row = self.rows.get(i)?;
         Some(Place {
-            id: PlaceId { namespace, code: t.codes[i] },
+            id: PlaceId { namespace: row.namespace(), code: self.tables.codes[i] },
             name: name.into(),
-            kind,
-            country: iso2_str(&t.countries[i]).map(Into::into),
-            admin1: self.admin1_of(id).and_then(|a| self.name(a)).map(Into::into),
-            population: t.populations[i],
-            position: Position::new(f64::from(t.lons[i]), f64::from(t.lats[i])),
+            kind: row.kind(),
+            country: iso2_str(&row.country).map(Into::into),
+            admin1: row.admin1().and_then(|a| self.name(a)).map(Into::into),
+            population: row.population,
+            position: row.position(),
         })
     }
 

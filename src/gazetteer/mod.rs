@@ -14,6 +14,7 @@ mod cursor;
 mod entry;
 mod fold;
 mod names;
+mod rows;
 mod spatial;
 mod store;
 
@@ -83,6 +84,8 @@ pub struct Gazetteer {
     variant: fst::Map<Section>,
     postings: Vec<u32>,
     tables: Tables,
+    /// The facts candidates are weighed by, one row per entry (see [`rows`]).
+    rows: Vec<rows::Row>,
     /// ISO2 -> country entry (the most populous when several share a code).
     countries: FxHashMap<[u8; 2], EntryId>,
     /// (ISO2, admin1 code) -> admin1 entry.
@@ -149,11 +152,13 @@ impl Gazetteer {
             }
         }
         let extras = tables.extras.iter().enumerate().map(|(i, x)| (x.entry, i)).collect();
+        let rows = rows::Row::build(&tables);
         Ok(Gazetteer {
             exact: decoded.exact,
             variant: decoded.variant,
             postings: decoded.postings,
             tables,
+            rows,
             countries,
             admin1s,
             extras,
@@ -265,18 +270,19 @@ impl Gazetteer {
         let start = if i == 0 { 0 } else { t.name_ends[i - 1] as usize };
         let name = &t.name_pool[start..t.name_ends[i] as usize];
         let extra = self.extras.get(&id.0).map(|&x| &t.extras[x]);
+        let row = &self.rows[i];
         Some(Entry {
             entry_id: id,
-            place_id: PlaceId { namespace: NAMESPACES[t.namespaces[i] as usize], code: t.codes[i] },
+            place_id: PlaceId { namespace: row.namespace(), code: t.codes[i] },
             name,
-            kind: PlaceKind::ALL[t.kinds[i] as usize],
-            feature_code: self.string(t.feature_codes[i]),
-            population: t.populations[i],
-            country: iso2_str(&t.countries[i]),
+            kind: row.kind(),
+            feature_code: self.string(row.feature_code),
+            population: row.population,
+            country: iso2_str(&row.country),
             admin1_code: self.string(t.admin1_codes[i]),
-            admin1: link(t.admin1_entries[i]),
-            admin2: link(t.admin2_entries[i]),
-            position: Position::new(f64::from(t.lons[i]), f64::from(t.lats[i])),
+            admin1: row.admin1(),
+            admin2: row.admin2(),
+            position: row.position(),
             features: extra.map_or(&[], |x| x.features.as_slice()),
             countries: extra
                 .map_or_else(Vec::new, |x| x.countries.iter().filter_map(iso2_str).collect()),
@@ -329,12 +335,12 @@ impl Gazetteer {
 
     /// The first-level subdivision an entry lies in.
     pub fn admin1_of(&self, id: EntryId) -> Option<EntryId> {
-        link(*self.tables.admin1_entries.get(id.index())?)
+        self.rows.get(id.index())?.admin1()
     }
 
     /// The country entry an entry lies in (itself for a country).
     pub fn country_of(&self, id: EntryId) -> Option<EntryId> {
-        let iso2 = self.tables.countries.get(id.index())?;
+        let iso2 = &self.rows.get(id.index())?.country;
         self.countries.get(iso2).copied()
     }
 

@@ -17,7 +17,7 @@ use super::relative::RelativeExpr;
 use super::tokens::Tokens;
 use super::weights::{COHERENCE_HALF_KM, RESOLUTION_TEMPERATURE, resolution as w};
 use super::words::GenericKind;
-use crate::gazetteer::{Entry, EntryId, MatchKind, NameKind, NameMatch};
+use crate::gazetteer::{EntryId, Gazetteer, MatchKind, NameKind, NameMatch};
 use crate::geodesy::{destination, distance_km};
 use crate::model::{MentionKind, PlaceKind, PlaceNamespace, Position};
 
@@ -219,12 +219,12 @@ fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
     }
     let mut matches: Vec<NameMatch> = best.into_values().collect();
     matches.sort_by_key(|m| m.entry);
-    // Each entry is read once.
-    let matches: Vec<(NameMatch, Entry<'_>)> =
-        matches.into_iter().filter_map(|m| Some((m, g.entry(m.entry)?))).collect();
-    let names_former_state = matches.iter().any(|(m, e)| {
+    // Each entry is read once, from its row.
+    let matches: Vec<(NameMatch, Facts<'_>)> =
+        matches.into_iter().filter_map(|m| Some((m, Facts::of(g, m.entry)?))).collect();
+    let names_former_state = matches.iter().any(|(m, _)| {
         matches!(m.name_kind, NameKind::Preferred | NameKind::Official | NameKind::Alternate)
-            && is_former_state(e)
+            && is_former_state(g, m.entry)
     });
     let mut out: Vec<Cand> = matches
         .iter()
@@ -247,7 +247,7 @@ fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
                 Some("PPLA") => w::REGIONAL_CAPITAL,
                 _ => 0.0,
             };
-            if e.place_id.namespace == PlaceNamespace::M49 {
+            if e.namespace == PlaceNamespace::M49 {
                 prior += w::MACRO_REGION;
             }
             prior += match m.name_kind {
@@ -300,8 +300,35 @@ fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
     out
 }
 
-fn is_former_state(e: &crate::gazetteer::Entry<'_>) -> bool {
-    e.features.iter().any(|f| f.eq_ignore_ascii_case("former country"))
+fn is_former_state(g: &Gazetteer, id: EntryId) -> bool {
+    g.features(id).iter().any(|f| f.eq_ignore_ascii_case("former country"))
+}
+
+/// What a candidate is weighed by: the facts of its gazetteer row.
+struct Facts<'g> {
+    kind: PlaceKind,
+    population: u64,
+    feature_code: Option<&'g str>,
+    namespace: PlaceNamespace,
+    country: Option<&'g str>,
+    admin1: Option<EntryId>,
+    admin2: Option<EntryId>,
+    position: Position,
+}
+
+impl<'g> Facts<'g> {
+    fn of(g: &'g Gazetteer, id: EntryId) -> Option<Self> {
+        Some(Self {
+            kind: g.kind(id)?,
+            population: g.population(id)?,
+            feature_code: g.feature_code(id),
+            namespace: g.namespace(id)?,
+            country: g.country_code(id),
+            admin1: g.admin1_of(id),
+            admin2: g.admin2_of(id),
+            position: g.position(id)?,
+        })
+    }
 }
 
 fn iso2(code: &str) -> Option<[u8; 2]> {
