@@ -49,6 +49,12 @@ impl<'g> NameCursor<'g> {
         self.node.find_input(b).is_some()
     }
 
+    /// Where the cursor stands (node address and output so far), to be kept beyond the
+    /// gazetteer's borrow and resumed with [`Gazetteer::name_cursor_at`].
+    pub(crate) fn position(&self) -> (usize, u64) {
+        (self.node.addr(), self.output.value())
+    }
+
     /// The stored value of the key fed so far when it is an exact key, as
     /// [`Gazetteer::matches_at`] reads it; equal values list the same entries.
     pub fn value(&self) -> Option<u64> {
@@ -61,6 +67,15 @@ impl Gazetteer {
     pub fn name_cursor(&self) -> NameCursor<'_> {
         let fst = self.exact.as_fst();
         NameCursor { fst, node: fst.root(), output: Output::zero() }
+    }
+
+    /// A cursor resumed where [`NameCursor::position`] left one over this gazetteer.
+    ///
+    /// # Panics
+    /// When the position did not come from a cursor over this gazetteer.
+    pub(crate) fn name_cursor_at(&self, (addr, output): (usize, u64)) -> NameCursor<'_> {
+        let fst = self.exact.as_fst();
+        NameCursor { fst, node: fst.node(addr), output: Output::new(output) }
     }
 
     /// The entries a cursor's [`NameCursor::value`] lists, exactly as

@@ -17,6 +17,7 @@ mod credits;
 mod dateline;
 mod descriptive;
 mod events;
+mod memo;
 mod recognize;
 mod relative;
 mod resolve;

@@ -21,7 +21,7 @@ use super::words::{
     LOCATIVE_CUES, NAME_PARTICLES, ORGANISATION_HEADS, PERSON_TITLES, STOP_WORDS, STREET_WORDS,
     UNABSORBED_GENERICS, generic, is_common_surname, is_given_name,
 };
-use crate::gazetteer::{MatchKind, NameCursor, NameKind, NameMatch, variant_key};
+use crate::gazetteer::{MatchKind, NameKind, NameMatch, variant_key};
 use crate::model::{MentionKind, PlaceKind, Span};
 use crate::text::TokenKind;
 
@@ -244,16 +244,11 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
     let g = &res.gazetteer;
     let max_tokens = g.max_name_tokens().max(1);
     let mut out = Vec::new();
-    // News repeats its names: each distinct name is looked up once per document. A name is
-    // known by its index value and how it is written (which decides the filter), so probing
-    // costs no string; `found` holds the filtered matches the map points at.
-    let mut looked_up: FxHashMap<(u64, u8), usize> = FxHashMap::default();
-    let mut found: Vec<Vec<NameMatch>> = Vec::new();
-    // Single words without an exact match are looked up by their variant key; most repeat.
-    let mut variants: FxHashMap<&str, Vec<NameMatch>> = FxHashMap::default();
-    // Where the index walk stands after each distinct first word: names repeat, and most
-    // candidates end at their first word, so most walks are not repeated.
-    let mut first_words: FxHashMap<&str, Option<NameCursor<'_>>> = FxHashMap::default();
+    // News repeats its names within and across documents: each distinct name is looked up
+    // once per worker thread (see [`super::memo`]). A name is known by its index value and
+    // how it is written (which decides the filter), so probing costs no string.
+    let mut memo = res.memo.local().borrow_mut();
+    let memo = &mut *memo;
     let root = g.name_cursor();
     // One buffer for the key being grown.
     let mut key = String::new();
@@ -265,8 +260,8 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         }
         // Longest exact name starting here: one walk through the name index, a word at a time,
         // answering at each word whether the key is a name and whether a longer one follows.
-        // The end token, the index into `found` and the key's length in bytes.
-        let mut longest: Option<(usize, usize, usize)> = None;
+        // The end token, the memo key of its matches and the key's length in bytes.
+        let mut longest: Option<(usize, (u64, u8), usize)> = None;
         let mut j = i + 1;
         key.clear();
         let mut previous_single = false;
@@ -275,9 +270,17 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
             let fed = key.len();
             t.extend_key(&mut key, &mut previous_single, j - 1);
             cursor = if j == i + 1 {
-                // The first word's key depends on its folded form alone.
-                let fresh = || cursor.and_then(|c| c.advanced(key.as_bytes()));
-                *first_words.entry(t.folded(i)).or_insert_with(fresh)
+                // The first word's key depends on its folded form alone; where the walk stands
+                // after it is kept, since most candidates end at their first word.
+                let position = match memo.first_words.get(t.folded(i)) {
+                    Some(&known) => known,
+                    None => {
+                        let walked = root.advanced(key.as_bytes()).map(|c| c.position());
+                        memo.first_words.insert(t.folded(i).into(), walked);
+                        walked
+                    }
+                };
+                position.map(|p| g.name_cursor_at(p))
             } else {
                 cursor.and_then(|c| c.advanced(&key.as_bytes()[fed..]))
             };
@@ -289,12 +292,12 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
                 let short = is_short_key(&key);
                 let slot =
                     u8::from(written.cased) * 4 + u8::from(written.dotted) * 2 + u8::from(short);
-                let at = *looked_up.entry((value, slot)).or_insert_with(|| {
-                    found.push(res.filter_matches(g.matches_at(value), written, &key));
-                    found.len() - 1
-                });
-                if !found[at].is_empty() {
-                    longest = Some((j, at, key.len()));
+                let found = memo
+                    .matches
+                    .entry((value, slot))
+                    .or_insert_with(|| res.filter_matches(g.matches_at(value), written, &key));
+                if !found.is_empty() {
+                    longest = Some((j, (value, slot), key.len()));
                 }
             }
             if j >= t.len() || j - i >= max_tokens || blocked[j] || !continues_name(t, j) {
@@ -311,7 +314,7 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
             j += 1;
         }
         let mut best: Option<(usize, Vec<NameMatch>)> =
-            longest.map(|(end, at, _)| (end, found[at].clone()));
+            longest.and_then(|(end, at, _)| Some((end, memo.matches.get(&at)?.clone())));
         // "Dublin City Council", "Ohio State University": a trailing "City" or "State" before an
         // organisation's head word or a title belongs to the organisation, not the place.
         if let Some((end, _)) = &best
@@ -344,10 +347,14 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         if best.is_none() && t.folded(i).len() >= VARIANT_MIN_LETTERS && !t.folded(i).contains(' ')
         {
             let folded = t.folded(i);
-            let loose = variants
-                .entry(folded)
-                .or_insert_with(|| g.lookup_variant(&variant_key(folded)))
-                .clone();
+            let loose = match memo.variants.get(folded) {
+                Some(known) => known.clone(),
+                None => {
+                    let loose = g.lookup_variant(&variant_key(folded));
+                    memo.variants.insert(folded.into(), loose.clone());
+                    loose
+                }
+            };
             let loose = res.filter_matches(loose, Written::of(t.text_of(i)), t.folded(i));
             if !loose.is_empty() {
                 best = Some((i + 1, loose));

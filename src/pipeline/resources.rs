@@ -78,6 +78,8 @@ pub(crate) struct Resources {
     /// First word of each feature phrase -> indices into `features`, longest first. Probed
     /// for the word after every "the" in a document, so Fx-hashed; never iterated.
     pub features_by_first_word: FxHashMap<String, Vec<usize>>,
+    /// Recognition's gazetteer answers, kept per worker thread across documents.
+    pub memo: Arc<super::memo::Memos>,
 }
 
 impl std::fmt::Debug for Resources {
@@ -110,7 +112,7 @@ impl Resources {
             let first = f.split(' ').next().unwrap_or("").to_owned();
             features_by_first_word.entry(first).or_default().push(i);
         }
-        Self { gazetteer, lexicon, features, features_by_first_word }
+        Self { gazetteer, lexicon, features, features_by_first_word, memo: Arc::default() }
     }
 
     /// Resources over the built-in gazetteer (tests and benches).

@@ -1,0 +1,76 @@
+//! What recognition has learnt from the gazetteer about words and names, kept across the
+//! documents one worker thread processes.
+//!
+//! News repeats its vocabulary from article to article ("The", "Police", "County", "Trump",
+//! "Washington"), and every capitalised word costs a walk through the name index and a read of
+//! scattered postings. Within a document the recognizer asked each distinct word once; the memo
+//! lets the next document reuse the answers. Each worker thread has its own memo (no locks),
+//! and a memo that grows past [`MAX_ENTRIES`] is emptied, so memory stays bounded. The answers
+//! are those of the gazetteer, so results never depend on what was processed before.
+
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+use thread_local::ThreadLocal;
+
+use crate::gazetteer::NameMatch;
+
+/// Entries one thread's memo may hold before it is emptied: some 10 MB at most.
+const MAX_ENTRIES: usize = 100_000;
+
+/// One thread's answers.
+#[derive(Debug, Default)]
+pub(crate) struct Memo {
+    /// Folded first word -> where the name-index walk stands after it (see
+    /// [`crate::gazetteer::NameCursor::position`]), `None` when no name starts with it.
+    pub first_words: FxHashMap<Box<str>, Option<(usize, u64)>>,
+    /// (Index value, how the name is written) -> its matches after the written-form filter.
+    pub matches: FxHashMap<(u64, u8), Vec<NameMatch>>,
+    /// Folded single word -> matches through its loose variant key, unfiltered.
+    pub variants: FxHashMap<Box<str>, Vec<NameMatch>>,
+}
+
+impl Memo {
+    fn len(&self) -> usize {
+        self.first_words.len() + self.matches.len() + self.variants.len()
+    }
+}
+
+/// Every worker thread's [`Memo`].
+#[derive(Debug, Default)]
+pub(crate) struct Memos(ThreadLocal<RefCell<Memo>>);
+
+impl Memos {
+    /// The calling thread's memo, emptied first when it has grown too large.
+    pub fn local(&self) -> &RefCell<Memo> {
+        let memo = self.0.get_or_default();
+        if let Ok(mut m) = memo.try_borrow_mut()
+            && m.len() > MAX_ENTRIES
+        {
+            *m = Memo::default();
+        }
+        memo
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_memo_past_its_bound_is_emptied_and_each_thread_has_its_own() {
+        let memos = Memos::default();
+        {
+            let mut m = memos.local().borrow_mut();
+            for i in 0..=MAX_ENTRIES {
+                m.first_words.insert(i.to_string().into_boxed_str(), None);
+            }
+        }
+        assert_eq!(memos.local().borrow().len(), 0, "emptied once over the bound");
+        memos.local().borrow_mut().first_words.insert("seoul".into(), None);
+        std::thread::scope(|s| {
+            s.spawn(|| assert_eq!(memos.local().borrow().len(), 0, "another thread's memo"));
+        });
+        assert_eq!(memos.local().borrow().len(), 1);
+    }
+}
