@@ -13,7 +13,8 @@ use std::cell::RefCell;
 use rustc_hash::FxHashMap;
 use thread_local::ThreadLocal;
 
-use crate::gazetteer::NameMatch;
+use crate::gazetteer::{EntryId, NameMatch};
+use crate::model::Place;
 
 /// Entries one thread's memo may hold before it is emptied: some 10 MB at most.
 const MAX_ENTRIES: usize = 100_000;
@@ -28,12 +29,38 @@ pub(crate) struct Memo {
     pub matches: FxHashMap<(u64, u8), Vec<NameMatch>>,
     /// Folded single word -> matches through its loose variant key, unfiltered.
     pub variants: FxHashMap<Box<str>, Vec<NameMatch>>,
+    /// Folded name -> the answers of the place tests actors and recognition ask of it, by
+    /// [`PlaceTest`].
+    pub tests: FxHashMap<Box<str>, [Option<bool>; PlaceTest::COUNT]>,
+    /// Entry -> the place a document shows for it (its strings are shared).
+    pub places: FxHashMap<EntryId, Option<Place>>,
 }
 
 impl Memo {
     fn len(&self) -> usize {
-        self.first_words.len() + self.matches.len() + self.variants.len()
+        self.first_words.len()
+            + self.matches.len()
+            + self.variants.len()
+            + self.tests.len()
+            + self.places.len()
     }
+}
+
+/// The yes/no questions asked of a name (see [`super::Resources`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum PlaceTest {
+    /// Some entry has exactly this name.
+    Names,
+    /// A longer name starts with these words.
+    Longer,
+    /// A place that speaks for its government ("Moscow said").
+    Metonym,
+    /// An acronym that names a place as written ("US", not "NATO").
+    Acronym,
+}
+
+impl PlaceTest {
+    pub const COUNT: usize = 4;
 }
 
 /// Every worker thread's [`Memo`].

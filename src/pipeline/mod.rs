@@ -109,14 +109,18 @@ impl Pipeline {
         let relations =
             Relations { appositions: &appositions, relatives: &relatives, dateline: dateline_spot };
         let resolutions = resolve::resolve(&t, res, &spots, &relations);
-        let mut places: FxHashMap<EntryId, Option<Place>> = FxHashMap::default();
-        let mut mentions: Vec<Mention> = spots
-            .iter()
-            .zip(resolutions)
-            .zip(&is_output)
-            .filter(|(_, output)| **output)
-            .map(|((spot, r), _)| self.mention(text, spot.span, spot.kind, r, &mut places))
-            .collect();
+        let mut mentions: Vec<Mention> = {
+            // Places recur within and across documents: each is copied out of the gazetteer
+            // once per worker thread (see `memo`).
+            let mut memo = res.memo.local().borrow_mut();
+            spots
+                .iter()
+                .zip(resolutions)
+                .zip(&is_output)
+                .filter(|(_, output)| **output)
+                .map(|((spot, r), _)| self.mention(text, spot.span, spot.kind, r, &mut memo.places))
+                .collect()
+        };
         if given_spans.is_none() {
             for d in descriptive::find_descriptions(&t, res, &mentions) {
                 if mentions.iter().any(|m| m.span.overlaps(&d.span)) {
@@ -208,7 +212,7 @@ impl Pipeline {
         let g = &self.resources.gazetteer;
         // Places repeat across mentions: each is copied out of the gazetteer once (its strings
         // are shared), and only the places a mention keeps are copied at all; the other
-        // candidates are compared by their entries.
+        // candidates are compared by their ranking's country and point.
         let mut place_of =
             |e: EntryId| places.entry(e).or_insert_with(|| g.place(e)).as_ref().cloned();
         let place = r.chosen().and_then(&mut place_of);

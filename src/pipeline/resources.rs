@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+use super::memo::PlaceTest;
 use crate::gazetteer::{Gazetteer, MatchKind, NameKind, NameMatch};
 use crate::lexicon::Lexicon;
 use crate::model::{PlaceKind, PlaceNamespace};
@@ -214,15 +215,39 @@ impl Resources {
         base * name * loose
     }
 
+    /// The answer of `test` for `key`, from the thread's memo when it has been asked before
+    /// (names recur across documents; see [`super::memo`]). Computed afresh when the memo is
+    /// in use further up the stack.
+    fn remembered(&self, key: &str, test: PlaceTest, compute: impl FnOnce() -> bool) -> bool {
+        let Ok(mut memo) = self.memo.local().try_borrow_mut() else { return compute() };
+        if let Some(known) = memo.tests.get(key).and_then(|t| t[test as usize]) {
+            return known;
+        }
+        let answer = compute();
+        match memo.tests.get_mut(key) {
+            Some(answers) => answers[test as usize] = Some(answer),
+            None => {
+                let mut answers = [None; PlaceTest::COUNT];
+                answers[test as usize] = Some(answer);
+                memo.tests.insert(key.into(), answers);
+            }
+        }
+        answer
+    }
+
     /// True when some gazetteer entry has exactly this folded name (codes aside).
     pub(crate) fn names_place(&self, key: &str) -> bool {
-        self.gazetteer.lookup_folded_unsorted(key).any(|m| m.name_kind != NameKind::Code)
+        self.remembered(key, PlaceTest::Names, || {
+            self.gazetteer.lookup_folded_unsorted(key).any(|m| m.name_kind != NameKind::Code)
+        })
     }
 
     /// True when a longer gazetteer name starts with these words ("Virginia Beach Boulevard").
     pub(crate) fn has_longer_place(&self, key: &str) -> bool {
-        let cursor = self.gazetteer.name_cursor().advanced(key.as_bytes());
-        cursor.is_some_and(|c| c.continues_with(b' '))
+        self.remembered(key, PlaceTest::Longer, || {
+            let cursor = self.gazetteer.name_cursor().advanced(key.as_bytes());
+            cursor.is_some_and(|c| c.continues_with(b' '))
+        })
     }
 
     /// True when the folded name is a country, first-level region or continent, or a city of
@@ -233,6 +258,10 @@ impl Resources {
 
     /// Like [`Self::strong_place`]: a place that speaks for its government ("Moscow said").
     pub(crate) fn metonym_place(&self, key: &str) -> bool {
+        self.remembered(key, PlaceTest::Metonym, || self.is_metonym_place(key))
+    }
+
+    fn is_metonym_place(&self, key: &str) -> bool {
         let g = &*self.gazetteer;
         g.lookup_folded_unsorted(key).any(|m| {
             matches!(
@@ -254,6 +283,10 @@ impl Resources {
     /// abbreviation ("US", "DPRK", "NY"), or any real name of a country, region, landmark or
     /// large city ("NYC"). Otherwise it is an organisation ("KCNA", "EFE", "NATO").
     pub(crate) fn acronym_is_place(&self, key: &str) -> bool {
+        self.remembered(key, PlaceTest::Acronym, || self.is_acronym_place(key))
+    }
+
+    fn is_acronym_place(&self, key: &str) -> bool {
         let g = &*self.gazetteer;
         g.lookup_folded_unsorted(key).any(|m| {
             m.name_kind != NameKind::Code
