@@ -13,6 +13,8 @@ use std::cell::RefCell;
 use rustc_hash::FxHashMap;
 use thread_local::ThreadLocal;
 
+use super::resolve::Cand;
+use super::words::GenericKind;
 use crate::gazetteer::{EntryId, NameMatch};
 use crate::model::Place;
 
@@ -34,7 +36,13 @@ pub(crate) struct Memo {
     pub tests: FxHashMap<Box<str>, [Option<bool>; PlaceTest::COUNT]>,
     /// Entry -> the place a document shows for it (its strings are shared).
     pub places: FxHashMap<EntryId, Option<Place>>,
+    /// Hash of (matches, generic cue) -> those and the candidates resolution weighs for them;
+    /// a hit is checked against the matches, so a collision is only a miss.
+    pub candidates: FxHashMap<u64, CandidatesMemo>,
 }
+
+/// The matches and generic cue a candidate list was made for, and the list.
+pub(crate) type CandidatesMemo = (Box<[NameMatch]>, Option<GenericKind>, Vec<Cand>);
 
 impl Memo {
     fn len(&self) -> usize {
@@ -43,6 +51,7 @@ impl Memo {
             + self.variants.len()
             + self.tests.len()
             + self.places.len()
+            + self.candidates.len()
     }
 }
 

@@ -9,6 +9,8 @@
 //! another mention. A softmax over a mention's candidates gives their probabilities. Finally
 //! one sense per document: unqualified mentions of the same name share one resolution.
 
+use std::hash::{Hash as _, Hasher as _};
+
 use rustc_hash::FxHashMap;
 
 use super::Resources;
@@ -85,8 +87,9 @@ impl Resolution {
     }
 }
 
+/// A candidate entry of a mention with its prior and the evidence of the current round.
 #[derive(Clone, Debug)]
-struct Cand {
+pub(crate) struct Cand {
     entry: EntryId,
     kind: PlaceKind,
     country: Option<[u8; 2]>,
@@ -156,7 +159,7 @@ pub(crate) fn resolve(
             Some(&j) => cands.push(cands[j].clone()),
             None => {
                 first.insert(signature, i);
-                cands.push(candidates(res, s));
+                cands.push(remembered_candidates(res, s));
             }
         }
         if !personal[i] {
@@ -206,6 +209,24 @@ pub(crate) fn resolve(
 
 /// A candidate's entry with the country, admin1 and admin2 it lies in.
 type CandidateArea = (EntryId, Option<[u8; 2]>, Option<EntryId>, Option<EntryId>);
+
+/// [`candidates`], from the thread's memo when a spot with the same matches and generic cue
+/// was seen before (in this or an earlier document; see [`super::memo`]).
+fn remembered_candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
+    let Ok(mut memo) = res.memo.local().try_borrow_mut() else { return candidates(res, spot) };
+    let mut hasher = rustc_hash::FxHasher::default();
+    (&spot.matches, spot.generic).hash(&mut hasher);
+    let hash = hasher.finish();
+    if let Some((matches, generic, known)) = memo.candidates.get(&hash)
+        && **matches == *spot.matches
+        && *generic == spot.generic
+    {
+        return known.clone();
+    }
+    let fresh = candidates(res, spot);
+    memo.candidates.insert(hash, (spot.matches.as_slice().into(), spot.generic, fresh.clone()));
+    fresh
+}
 
 /// Candidates of a spot with their priors, best first, at most [`MAX_CANDIDATES`].
 fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
