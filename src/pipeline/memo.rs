@@ -18,8 +18,12 @@ use super::words::GenericKind;
 use crate::gazetteer::{EntryId, NameMatch};
 use crate::model::Place;
 
-/// Entries one thread's memo may hold before it is emptied: some 10 MB at most.
+/// Entries one thread's memo may hold before it is emptied between documents: some tens of MB
+/// at most.
 const MAX_ENTRIES: usize = 100_000;
+
+/// Candidate lists one thread's memo may hold (each up to 40 candidates, some 4 KB).
+const MAX_CANDIDATE_LISTS: usize = 5_000;
 
 /// One thread's answers.
 #[derive(Debug, Default)]
@@ -77,15 +81,19 @@ impl PlaceTest {
 pub(crate) struct Memos(ThreadLocal<RefCell<Memo>>);
 
 impl Memos {
-    /// The calling thread's memo, emptied first when it has grown too large.
+    /// The calling thread's memo.
     pub fn local(&self) -> &RefCell<Memo> {
-        let memo = self.0.get_or_default();
-        if let Ok(mut m) = memo.try_borrow_mut()
-            && m.len() > MAX_ENTRIES
+        self.0.get_or_default()
+    }
+
+    /// Called before each document: empties the calling thread's memo when it has grown past
+    /// [`MAX_ENTRIES`] (or [`MAX_CANDIDATE_LISTS`] candidate lists).
+    pub fn bound(&self) {
+        if let Ok(mut m) = self.local().try_borrow_mut()
+            && (m.len() > MAX_ENTRIES || m.candidates.len() > MAX_CANDIDATE_LISTS)
         {
             *m = Memo::default();
         }
-        memo
     }
 }
 
@@ -102,6 +110,8 @@ mod tests {
                 m.first_words.insert(i.to_string().into_boxed_str(), None);
             }
         }
+        assert_eq!(memos.local().borrow().len(), MAX_ENTRIES + 1, "kept within a document");
+        memos.bound();
         assert_eq!(memos.local().borrow().len(), 0, "emptied once over the bound");
         memos.local().borrow_mut().first_words.insert("seoul".into(), None);
         std::thread::scope(|s| {

@@ -76,6 +76,7 @@ impl Pipeline {
     #[tracing::instrument(level = "debug", skip_all, fields(name = %input.name, bytes = input.text.len()))]
     fn run(&self, input: DocumentInput, given_spans: Option<&[Span]>) -> Document {
         let res = &*self.resources;
+        res.memo.bound();
         let text = input.text.as_str();
         let t = Tokens::new(text);
         let credits = credits::find_credits(&t);
