@@ -60,6 +60,25 @@ pub fn fold(name: &str) -> String {
     out
 }
 
+/// Transliteration spellings of one consonant ("Blagoveshchensk" = "Blagoveschensk").
+const CONSONANT_SPELLINGS: [(&str, &str); 4] =
+    [("shch", "sch"), ("kh", "h"), ("dzh", "j"), ("dj", "j")];
+
+/// Adjectival endings read as one "-y" ("Vostochnyy" = "Vostochny").
+const Y_ENDINGS: [&str; 6] = ["iy", "yy", "ij", "ii", "yj", "yi"];
+
+/// Spellings of the iotated vowels ("Yakutsk" = "Iakutsk", "Yoshkar-Ola" = "Ioshkar-Ola").
+const Y_AND_J_SPELLINGS: [(&str, &str); 8] = [
+    ("ya", "ia"),
+    ("ja", "ia"),
+    ("yu", "iu"),
+    ("ju", "iu"),
+    ("yo", "io"),
+    ("jo", "io"),
+    ("ye", "e"),
+    ("je", "e"),
+];
+
 /// Loosens an exact key from [`fold`] into a variant key that merges common romanisation
 /// variants of Cyrillic, Arabic and other names, and ignores spacing.
 ///
@@ -95,11 +114,11 @@ pub fn variant_key(folded: &str) -> String {
         let mut w = Cow::Borrowed(word);
         // Each of these patterns has an h or a j.
         if w.contains(['h', 'j']) {
-            for (from, to) in [("shch", "sch"), ("kh", "h"), ("dzh", "j"), ("dj", "j")] {
+            for (from, to) in CONSONANT_SPELLINGS {
                 replace_all(&mut w, from, to);
             }
         }
-        for ending in ["iy", "yy", "ij", "ii", "yj", "yi"] {
+        for ending in Y_ENDINGS {
             if w.len() > ending.len() + 2 && w.ends_with(ending) {
                 let owned = w.to_mut();
                 owned.truncate(owned.len() - ending.len());
@@ -114,16 +133,7 @@ pub fn variant_key(folded: &str) -> String {
         }
         // Each of these patterns has a y or a j (looked for again: the rules above add some).
         if w.contains(['y', 'j']) {
-            for (from, to) in [
-                ("ya", "ia"),
-                ("ja", "ia"),
-                ("yu", "iu"),
-                ("ju", "iu"),
-                ("yo", "io"),
-                ("jo", "io"),
-                ("ye", "e"),
-                ("je", "e"),
-            ] {
+            for (from, to) in Y_AND_J_SPELLINGS {
                 replace_all(&mut w, from, to);
             }
         }
@@ -268,10 +278,10 @@ mod tests {
                 other => other,
             };
             let mut w = word.to_owned();
-            for (from, to) in [("shch", "sch"), ("kh", "h"), ("dzh", "j"), ("dj", "j")] {
+            for (from, to) in CONSONANT_SPELLINGS {
                 w = w.replace(from, to);
             }
-            for ending in ["iy", "yy", "ij", "ii", "yj", "yi"] {
+            for ending in Y_ENDINGS {
                 if w.len() > ending.len() + 2 && w.ends_with(ending) {
                     w.truncate(w.len() - ending.len());
                     w.push('y');
@@ -282,16 +292,7 @@ mod tests {
                 w.pop();
                 w.push('y');
             }
-            for (from, to) in [
-                ("ya", "ia"),
-                ("ja", "ia"),
-                ("yu", "iu"),
-                ("ju", "iu"),
-                ("yo", "io"),
-                ("jo", "io"),
-                ("ye", "e"),
-                ("je", "e"),
-            ] {
+            for (from, to) in Y_AND_J_SPELLINGS {
                 w = w.replace(from, to);
             }
             let mut last = None;
