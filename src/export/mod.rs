@@ -263,4 +263,31 @@ mod tests {
         assert!(Error::GeoJson(::geojson::Error::Io(pipe())).is_broken_pipe());
         assert!(!Error::Write(io::Error::from(io::ErrorKind::StorageFull)).is_broken_pipe());
     }
+
+    #[test]
+    fn documents_rendered_on_workers_write_the_same_bytes_as_the_exporter() {
+        let gazetteer = crate::gazetteer::Gazetteer::embedded().unwrap();
+        let input = crate::model::DocumentInput {
+            name: "kim.txt".into(),
+            text: crate::SAMPLE_ARTICLE.into(),
+            date: None,
+        };
+        let doc = crate::pipeline::Pipeline::new(gazetteer).process(input);
+        assert!(!doc.mentions.is_empty());
+        for format in [Format::Jsonl, Format::Csv] {
+            let mut direct = Vec::new();
+            write_documents(format, [&doc, &doc], &mut direct).unwrap();
+            let mut rendered = Vec::new();
+            let mut exporter = Exporter::new(format, &mut rendered);
+            for _ in 0..2 {
+                exporter.write_rendered(&render(format, &doc).unwrap().unwrap()).unwrap();
+            }
+            exporter.finish().unwrap();
+            assert_eq!(String::from_utf8(rendered), String::from_utf8(direct), "{format}");
+        }
+        // GeoJSON gathers places across documents: only its exporter writes them.
+        assert!(render(Format::GeoJson, &doc).unwrap().is_none());
+        let csv = render(Format::Csv, &doc).unwrap().unwrap();
+        assert!(Exporter::new(Format::Jsonl, Vec::new()).write_rendered(&csv).is_err());
+    }
 }
