@@ -108,6 +108,23 @@ pub struct Listing {
     pub capitalised: bool,
 }
 
+impl Listing {
+    /// Only ever an ordinary word ("credit").
+    pub fn is_common(self) -> bool {
+        self.common && !self.capitalised
+    }
+
+    /// Both an ordinary word and a name ("turkey", "bath", "reading").
+    pub fn is_ambiguous(self) -> bool {
+        self.common && self.capitalised
+    }
+
+    /// A word English only writes capitalised ("seoul", "kim").
+    pub fn is_proper(self) -> bool {
+        self.capitalised && !self.common
+    }
+}
+
 impl std::fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Lexicon")
@@ -207,7 +224,7 @@ impl Lexicon {
     /// True when `word` is listed capitalised and never in lower case: only ever a name
     /// ("Seoul", "Kim"), unlike "Bill" or "Bath", which are also common words.
     pub fn is_only_capitalised(&self, word: &str) -> bool {
-        self.is_capitalised_word(word) && !self.is_common_word(word)
+        self.listing(word).is_proper()
     }
 
     /// Number of (common, capitalised) words.
@@ -267,7 +284,12 @@ mod tests {
         assert_eq!(lexicon.listing("Kim"), Listing { common: false, capitalised: true });
         assert_eq!(lexicon.listing("CREDIT"), Listing { common: true, capitalised: false });
         assert_eq!(lexicon.listing("blagoveshchensk"), Listing::default());
-        let both = lexicon.listed.by_hash.values().filter(|s| s.bits == COMMON_BIT | 2).count();
+        let both = lexicon
+            .listed
+            .by_hash
+            .values()
+            .filter(|s| s.bits == COMMON_BIT | CAPITALISED_BIT)
+            .count();
         let (common, capitalised) = lexicon.len();
         assert_eq!(lexicon.listed.by_hash.len(), common + capitalised - both);
     }

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use super::Resources;
 use super::actors::Actors;
 use super::dateline::Dateline;
-use super::resources::{WordClass, Written, is_short_key};
+use super::resources::{Written, is_short_key};
 use super::tokens::Tokens;
 use super::weights::{RECOGNITION_THRESHOLD, recognition as w};
 use super::words::{
@@ -22,6 +22,7 @@ use super::words::{
     UNABSORBED_GENERICS, generic, is_common_surname, is_given_name,
 };
 use crate::gazetteer::{MatchKind, NameKind, NameMatch, variant_key};
+use crate::lexicon::Listing;
 use crate::model::{MentionKind, PlaceKind, Span};
 use crate::text::TokenKind;
 
@@ -96,7 +97,7 @@ pub(crate) fn recognize(
         spot.strength = strength;
     }
     // Names repeat: each word's dictionary listing is looked up once per document.
-    let mut classes: FxHashMap<&str, WordClass> = FxHashMap::default();
+    let mut classes: FxHashMap<&str, Listing> = FxHashMap::default();
     let mut scores: Vec<f32> = spots
         .iter_mut()
         .map(|s| {
@@ -551,7 +552,7 @@ fn score(
     actors: &Actors,
     spot: &mut Spot,
     all: &SpotIndex,
-    class: WordClass,
+    class: Listing,
 ) -> f32 {
     let (i, end) = spot.tokens;
     let single = end - i == 1;

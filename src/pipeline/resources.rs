@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::memo::PlaceTest;
 use crate::gazetteer::{Gazetteer, MatchKind, NameKind, NameMatch};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Listing};
 use crate::model::{PlaceKind, PlaceNamespace};
 
 /// A city at least this populous, named by the words before "said", is a metonym ("Moscow
@@ -37,32 +37,6 @@ impl Written {
     /// How `surface` is written.
     pub fn of(surface: &str) -> Self {
         Self { cased: surface.chars().any(char::is_lowercase), dotted: surface.contains('.') }
-    }
-}
-
-/// Whether the dictionary lists a word in lower case, capitalised, both or neither.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct WordClass {
-    /// Listed in lower case: an ordinary word.
-    pub common: bool,
-    /// Listed capitalised: a name.
-    pub capitalised: bool,
-}
-
-impl WordClass {
-    /// Only ever an ordinary word ("credit"); see [`Resources::is_common_word`].
-    pub fn is_common(self) -> bool {
-        self.common && !self.capitalised
-    }
-
-    /// Both an ordinary word and a name ("turkey", "bath", "reading").
-    pub fn is_ambiguous(self) -> bool {
-        self.common && self.capitalised
-    }
-
-    /// A word English only writes capitalised ("seoul", "kim").
-    pub fn is_proper(self) -> bool {
-        self.capitalised && !self.common
     }
 }
 
@@ -125,12 +99,9 @@ impl Resources {
             .clone()
     }
 
-    /// How the dictionary lists a word: common, ambiguous or proper (see [`WordClass`]).
-    pub fn word_class(&self, folded: &str) -> WordClass {
-        self.lexicon.as_ref().map_or(WordClass::default(), |l| {
-            let listing = l.listing(folded);
-            WordClass { common: listing.common, capitalised: listing.capitalised }
-        })
+    /// How the dictionary lists a word: common, ambiguous or proper (see [`Listing`]).
+    pub fn word_class(&self, folded: &str) -> Listing {
+        self.lexicon.as_ref().map_or(Listing::default(), |l| l.listing(folded))
     }
 
     /// True for a word English writes in lower case and never as a name ("credit", "pool",
