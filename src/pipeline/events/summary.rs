@@ -50,8 +50,10 @@ fn is_subject_stop(word: &str) -> bool {
     )
 }
 
-/// Where a long summary may be cut: before these words.
-fn is_preposition(word: &str) -> bool {
+/// Where a long summary may be cut: before these words (prepositions and a few verbs that
+/// start a new thought). A list of its own, not [`super::triggers::is_preposition`] (where a
+/// noun phrase stops): the two decide different things and differ in their words.
+fn cuts_summary(word: &str) -> bool {
     matches!(
         word,
         "in" | "on"
@@ -273,7 +275,7 @@ fn predicate(t: &Tokens<'_>, within: &Within<'_>, layout: &Layout, c: &Candidate
         if tok.kind == TokenKind::Punct {
             continue;
         }
-        if k > c.trigger && is_preposition(t.folded(k)) && words <= MAX_PREDICATE_WORDS {
+        if k > c.trigger && cuts_summary(t.folded(k)) && words <= MAX_PREDICATE_WORDS {
             cut = Some(tokens.len());
         }
         words += 1;
