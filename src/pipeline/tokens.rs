@@ -25,11 +25,60 @@ pub(crate) struct Tokens<'t> {
     /// Sentence spans, in order.
     pub sentences: Vec<Span>,
     folded_pool: String,
-    folded_ends: Vec<u32>,
-    /// True where capitalisation carries no evidence (sentence start, headline, all caps).
-    weak_case: Vec<bool>,
-    /// True for tokens inside an all-caps run.
-    in_caps_run: Vec<bool>,
+    /// Token `i`'s folded form is `folded_pool[folded_bounds[i]..folded_bounds[i + 1]]`.
+    folded_bounds: Vec<u32>,
+    /// Per token, the facts every stage asks of it over and over (see [`Flags`]).
+    flags: Vec<Flags>,
+}
+
+/// A token's kind, case and case evidence in one byte. Each stage walks every token asking
+/// "a capitalised word?", "weak case?": one byte per token answers with a single load and
+/// mask, where the [`Token`] itself is 32 bytes away from its neighbour.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Flags(u8);
+
+impl Flags {
+    /// A word token.
+    const WORD: u8 = 1;
+    /// A word whose first letter is upper case.
+    const CAPITALISED: u8 = 1 << 1;
+    /// An all-caps word.
+    const UPPER: u8 = 1 << 2;
+    /// A lower-case word.
+    const LOWER: u8 = 1 << 3;
+    /// Capitalisation carries no evidence here (sentence start, headline, all caps).
+    const WEAK_CASE: u8 = 1 << 4;
+    /// Inside an all-caps run.
+    const IN_CAPS_RUN: u8 = 1 << 5;
+    /// The possessive clitic.
+    const POSSESSIVE: u8 = 1 << 6;
+    /// Punctuation.
+    const PUNCT: u8 = 1 << 7;
+
+    fn of(token: &Token) -> Self {
+        let mut bits = match token.kind {
+            TokenKind::Word => {
+                Self::WORD
+                    | match token.case {
+                        Case::Upper => Self::CAPITALISED | Self::UPPER,
+                        Case::Title | Case::Mixed => Self::CAPITALISED,
+                        Case::Lower => Self::LOWER,
+                        Case::Uncased => 0,
+                    }
+            }
+            TokenKind::Possessive => Self::POSSESSIVE,
+            TokenKind::Punct => Self::PUNCT,
+            TokenKind::Number => 0,
+        };
+        if token.sentence_initial {
+            bits |= Self::WEAK_CASE;
+        }
+        Self(bits)
+    }
+
+    fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
 }
 
 impl<'t> Tokens<'t> {
@@ -37,21 +86,22 @@ impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Self {
         let seg = segment(text);
         let mut folded_pool = String::with_capacity(text.len());
-        let mut folded_ends = Vec::with_capacity(seg.tokens.len());
+        let mut folded_bounds = Vec::with_capacity(seg.tokens.len() + 1);
+        folded_bounds.push(0);
         for t in &seg.tokens {
             if t.is_word_like() || t.kind == TokenKind::Possessive {
                 fold_token(t.text(text), &mut folded_pool);
             }
-            folded_ends.push(folded_pool.len() as u32);
+            folded_bounds.push(folded_pool.len() as u32);
         }
+        let flags = seg.tokens.iter().map(Flags::of).collect();
         let mut view = Tokens {
             text,
             tokens: seg.tokens,
             sentences: seg.sentences,
             folded_pool,
-            folded_ends,
-            weak_case: Vec::new(),
-            in_caps_run: Vec::new(),
+            folded_bounds,
+            flags,
         };
         view.mark_case_evidence();
         view
@@ -75,51 +125,61 @@ impl<'t> Tokens<'t> {
     /// The folded form of token `i` ("us" for "U.S.", "jong un" for "Jong-un"; "" for
     /// punctuation).
     pub fn folded(&self, i: usize) -> &str {
-        let end = self.folded_ends.get(i).map_or(0, |&e| e as usize);
-        let start = if i == 0 { 0 } else { self.folded_ends.get(i - 1).map_or(0, |&e| e as usize) };
-        self.folded_pool.get(start..end).unwrap_or("")
+        match self.folded_bounds.get(i..i + 2) {
+            Some(&[start, end]) => self.folded_pool.get(start as usize..end as usize).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// True when token `i` exists and has the flag `bit`.
+    fn flag(&self, i: usize, bit: u8) -> bool {
+        self.flags.get(i).is_some_and(|f| f.has(bit))
     }
 
     /// True for a word token.
     pub fn is_word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        self.flag(i, Flags::WORD)
     }
 
     /// True for a word that starts with a capital (title case, mixed or all caps).
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalised())
+        self.flag(i, Flags::CAPITALISED)
     }
 
     /// True for an all-caps word of two letters or more.
     pub fn is_upper(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.case == Case::Upper)
+        self.flag(i, Flags::UPPER)
     }
 
     /// True for a lower-case word.
     pub fn is_lower(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.case == Case::Lower)
+        self.flag(i, Flags::LOWER)
+    }
+
+    /// True for the possessive clitic ("’s").
+    pub fn is_possessive(&self, i: usize) -> bool {
+        self.flag(i, Flags::POSSESSIVE)
     }
 
     /// True where a capital letter is no evidence of a name: the first word of a sentence, a
     /// title-case headline, an all-caps run.
     pub fn weak_case(&self, i: usize) -> bool {
-        self.weak_case.get(i).copied().unwrap_or(true)
+        self.flags.get(i).is_none_or(|f| f.has(Flags::WEAK_CASE))
     }
 
     /// True inside a run of all-caps words.
     pub fn in_caps_run(&self, i: usize) -> bool {
-        self.in_caps_run.get(i).copied().unwrap_or(false)
+        self.flag(i, Flags::IN_CAPS_RUN)
     }
 
     /// True when token `i` is the punctuation `p`.
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && self.text_of(i) == p
+        self.flag(i, Flags::PUNCT) && self.text_of(i) == p
     }
 
     /// True when token `i` is any of the punctuation marks in `marks`.
     pub fn is_any_punct(&self, i: usize, marks: &[&str]) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
-            && marks.contains(&self.text_of(i))
+        self.flag(i, Flags::PUNCT) && marks.contains(&self.text_of(i))
     }
 
     /// True when token `i` starts a line (or the text).
@@ -162,7 +222,7 @@ impl<'t> Tokens<'t> {
         if folded.is_empty() {
             return;
         }
-        let possessive = self.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive);
+        let possessive = self.is_possessive(k);
         for part in folded.split(' ') {
             let single = part.len() == 1 && part.as_bytes()[0].is_ascii_alphabetic();
             if !(out.is_empty() || possessive || single && *previous_single) {
@@ -185,8 +245,6 @@ impl<'t> Tokens<'t> {
 
     fn mark_case_evidence(&mut self) {
         let n = self.tokens.len();
-        let mut weak: Vec<bool> = self.tokens.iter().map(|t| t.sentence_initial).collect();
-        let mut caps = vec![false; n];
         // All-caps runs: consecutive upper-case words, punctuation between them allowed.
         let mut i = 0;
         while i < n {
@@ -209,8 +267,8 @@ impl<'t> Tokens<'t> {
                     j += 1;
                 }
                 if upper_words >= CAPS_RUN_MIN_WORDS {
-                    caps[i..j].fill(true);
-                    weak[i..j].fill(true);
+                    let shouting = Flags::IN_CAPS_RUN | Flags::WEAK_CASE;
+                    self.flags[i..j].iter_mut().for_each(|f| f.0 |= shouting);
                 }
                 i = j.max(i + 1);
             } else {
@@ -234,12 +292,10 @@ impl<'t> Tokens<'t> {
             if long_words >= HEADLINE_MIN_WORDS
                 && capitalised as f32 >= HEADLINE_CAPITALISED_SHARE * long_words as f32
             {
-                weak[start..end].fill(true);
+                self.flags[start..end].iter_mut().for_each(|f| f.0 |= Flags::WEAK_CASE);
             }
             start = end;
         }
-        self.weak_case = weak;
-        self.in_caps_run = caps;
     }
 }
 
