@@ -24,9 +24,12 @@ pub(crate) struct Tokens<'t> {
     pub tokens: Vec<Token>,
     /// Sentence spans, in order.
     pub sentences: Vec<Span>,
+    /// Folded forms that differ from the text as written.
     folded_pool: String,
-    /// Token `i`'s folded form is `folded_pool[folded_bounds[i]..folded_bounds[i + 1]]`.
-    folded_bounds: Vec<u32>,
+    /// Where token `i`'s folded form is: a byte range of the text when the word is written
+    /// folded already (most of any text: "the", "said", "1948"), so it costs no copy;
+    /// otherwise, shifted by the text's length, a range of `folded_pool`.
+    folded_at: Vec<(u32, u32)>,
     /// Per token, the facts every stage asks of it over and over (see [`Flags`]).
     flags: Vec<Flags>,
 }
@@ -85,22 +88,30 @@ impl<'t> Tokens<'t> {
     /// Segments `text` and derives folded forms and case evidence.
     pub fn new(text: &'t str) -> Self {
         let seg = segment(text);
-        let mut folded_pool = String::with_capacity(text.len());
-        let mut folded_bounds = Vec::with_capacity(seg.tokens.len() + 1);
-        folded_bounds.push(0);
-        for t in &seg.tokens {
-            if t.is_word_like() || t.kind == TokenKind::Possessive {
-                fold_token(t.text(text), &mut folded_pool);
-            }
-            folded_bounds.push(folded_pool.len() as u32);
-        }
+        let mut folded_pool = String::new();
+        let folded_at = seg
+            .tokens
+            .iter()
+            .map(|t| {
+                let word = t.text(text);
+                if !(t.is_word_like() || t.kind == TokenKind::Possessive) {
+                    (0, 0)
+                } else if is_folded(word) {
+                    (t.span.start_byte as u32, t.span.end_byte as u32)
+                } else {
+                    let start = text.len() + folded_pool.len();
+                    fold_token(word, &mut folded_pool);
+                    (start as u32, (text.len() + folded_pool.len()) as u32)
+                }
+            })
+            .collect();
         let flags = seg.tokens.iter().map(Flags::of).collect();
         let mut view = Tokens {
             text,
             tokens: seg.tokens,
             sentences: seg.sentences,
             folded_pool,
-            folded_bounds,
+            folded_at,
             flags,
         };
         view.mark_case_evidence();
@@ -125,10 +136,13 @@ impl<'t> Tokens<'t> {
     /// The folded form of token `i` ("us" for "U.S.", "jong un" for "Jong-un"; "" for
     /// punctuation).
     pub fn folded(&self, i: usize) -> &str {
-        match self.folded_bounds.get(i..i + 2) {
-            Some(&[start, end]) => self.folded_pool.get(start as usize..end as usize).unwrap_or(""),
-            _ => "",
-        }
+        let Some(&(start, end)) = self.folded_at.get(i) else { return "" };
+        let (start, end) = (start as usize, end as usize);
+        let folded = match start.checked_sub(self.text.len()) {
+            Some(pooled) => self.folded_pool.get(pooled..end - self.text.len()),
+            None => self.text.get(start..end),
+        };
+        folded.unwrap_or("")
     }
 
     /// True when token `i` exists and has the flag `bit`.
@@ -303,6 +317,11 @@ impl<'t> Tokens<'t> {
 /// decoding (a character is one to four bytes).
 fn has_four_chars(word: &str) -> bool {
     word.len() >= 16 || word.len() >= 4 && (word.is_ascii() || word.chars().nth(3).is_some())
+}
+
+/// True when `word` is its own folded form: ASCII lower-case letters and digits only.
+fn is_folded(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 /// Appends the folded form of one token; ASCII words skip the transliteration table, and
