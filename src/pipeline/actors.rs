@@ -109,12 +109,12 @@ pub(crate) fn find_actors(
         }
         i += 1;
     }
-    for (i, credit) in in_credit.iter().enumerate() {
+    // One pass for both: a speaker found at `i` covers tokens from `i` on, so the acronym test
+    // at `i` sees the same tokens taken as it would after a whole pass of speakers.
+    for (i, &credit) in in_credit.iter().enumerate() {
         if !credit && !found.taken[i] {
             found.speaking_person(i);
         }
-    }
-    for (i, credit) in in_credit.iter().enumerate() {
         if !credit && !found.taken[i] {
             found.acronym_or_agency(i);
         }
@@ -230,8 +230,8 @@ impl Finder<'_, '_> {
         {
             return None;
         }
-        if self.res.names_place(&t.key(i, end + 1)) || self.res.has_longer_place(&t.key(i, end + 1))
-        {
+        let key = t.key(i, end + 1);
+        if self.res.names_place(&key) || self.res.has_longer_place(&key) {
             return None;
         }
         end += 1;
@@ -385,7 +385,8 @@ impl Finder<'_, '_> {
             in_organisation.iter_mut().take(e).skip(s).for_each(|x| *x = true);
         }
         let mut list: Vec<FoundActor> = Vec::new();
-        let mut by_key: FxHashMap<(String, bool), usize> = FxHashMap::default();
+        // Key -> the actor of that name, [organisation, person].
+        let mut by_key: FxHashMap<String, [Option<usize>; 2]> = FxHashMap::default();
         let persons = self.persons.iter().map(|r| (r, ActorKind::Person));
         let orgs = self.orgs.iter().chain(&organisations).map(|r| (r, ActorKind::Organisation));
         let mut all: Vec<_> = persons.chain(orgs).collect();
@@ -396,24 +397,25 @@ impl Finder<'_, '_> {
         for &&(&(s, e), kind) in &full {
             let key = t.key(s, e);
             let is_person = kind == ActorKind::Person;
-            let index = by_key.get(&(key.clone(), is_person)).copied().or_else(|| {
-                // A surname alone joins the full name that has it.
-                (e - s == 1 && is_person).then(|| {
-                    list.iter().position(|a| {
-                        a.kind == ActorKind::Person
-                            && a.ranges.iter().any(|&(ps, pe)| {
-                                pe - ps > 1 && (t.folded(ps) == key || t.folded(pe - 1) == key)
-                            })
-                    })
-                })?
-            });
+            let index =
+                by_key.get(&key).and_then(|kinds| kinds[usize::from(is_person)]).or_else(|| {
+                    // A surname alone joins the full name that has it.
+                    (e - s == 1 && is_person).then(|| {
+                        list.iter().position(|a| {
+                            a.kind == ActorKind::Person
+                                && a.ranges.iter().any(|&(ps, pe)| {
+                                    pe - ps > 1 && (t.folded(ps) == key || t.folded(pe - 1) == key)
+                                })
+                        })
+                    })?
+                });
             match index {
                 Some(x) => {
                     list[x].ranges.push((s, e));
                     list[x].spans.push(t.span(s, e));
                 }
                 None => {
-                    by_key.insert((key, is_person), list.len());
+                    by_key.entry(key).or_default()[usize::from(is_person)] = Some(list.len());
                     list.push(FoundActor {
                         name: t.slice(s, e).to_owned(),
                         kind,
