@@ -180,7 +180,10 @@ pub(crate) fn resolve(
                 continue;
             }
             let weighing = snapshot.weighing(i, &qualifiers, relations, round > 0);
-            snapshot.reweigh(&weighing, &cands[i], &mut probs[i]);
+            // With no evidence at all the probabilities stay those of the priors.
+            if weighing.context || !weighing.textual.is_empty() {
+                snapshot.reweigh(&weighing, &cands[i], &mut probs[i]);
+            }
         }
         if round == CONTEXT_ROUNDS {
             break snapshot;
@@ -300,7 +303,8 @@ fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
                 admin1: e.admin1,
                 admin2: e.admin2,
                 position: e.position,
-                xyz: unit_vector(e.position),
+                // Filled in for the candidates kept (below).
+                xyz: [0.0; 3],
                 population: e.population,
                 prior,
             }
@@ -317,6 +321,9 @@ fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
     }
     out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.entry.cmp(&b.entry)));
     out.truncate(MAX_CANDIDATES);
+    for c in &mut out {
+        c.xyz = unit_vector(c.position);
+    }
     out
 }
 
