@@ -9,6 +9,7 @@
 //! another mention. A softmax over a mention's candidates gives their probabilities. Finally
 //! one sense per document: unqualified mentions of the same name share one resolution.
 
+use std::fmt::Write as _;
 use std::hash::{Hash as _, Hasher as _};
 
 use rustc_hash::FxHashMap;
@@ -87,8 +88,10 @@ impl Resolution {
     }
 }
 
-/// A candidate entry of a mention with its prior and the evidence of the current round.
-#[derive(Clone, Debug)]
+/// A candidate entry of a mention with its prior. Candidates do not change once made: the
+/// evidence of a round is summed straight into the mention's scores (see [`Snapshot::weigh`]),
+/// so lists are plain rows that are copied, never rebuilt.
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Cand {
     entry: EntryId,
     kind: PlaceKind,
@@ -100,19 +103,18 @@ pub(crate) struct Cand {
     xyz: [f64; 3],
     population: u64,
     prior: f32,
-    evidence: Vec<(&'static str, f32)>,
 }
 
 impl Cand {
-    fn score(&self) -> f32 {
-        self.prior + self.evidence.iter().map(|e| e.1).sum::<f32>()
-    }
-
     /// True for places whose point stands for a large area (countries, continents, regions).
     fn is_large(&self) -> bool {
         matches!(self.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region)
     }
 }
+
+/// The sum of no evidence, as `Iterator::sum` starts it: scores add evidence to this in the
+/// order it is found, so their arithmetic is that of summing a list of it.
+const NO_EVIDENCE: f32 = -0.0;
 
 /// Resolves every spot; `result[i]` belongs to `spots[i]`.
 pub(crate) fn resolve(
@@ -166,49 +168,50 @@ pub(crate) fn resolve(
             first_plain.insert(signature, i);
         }
     }
-    let entries: Vec<Vec<CandidateArea>> = cands
-        .iter()
-        .map(|list| list.iter().map(|c| (c.entry, c.country, c.admin1, c.admin2)).collect())
-        .collect();
     // Probabilities of representatives only; a mention that is not one reads its
     // representative's (`probs[reps[i]]`).
     let mut probs: Vec<Vec<f32>> = cands.iter().map(|c| softmax(c)).collect();
-    for round in 0..=CONTEXT_ROUNDS {
-        let snapshot = Snapshot::take(spots, &key_ids, &reps, &cands, &probs, &entries);
+    let mut round = 0;
+    let last = loop {
+        let snapshot = Snapshot::take(spots, &key_ids, &reps, &cands, &probs);
         for i in 0..cands.len() {
             // A single candidate needs no evidence to win.
             if reps[i] != i || cands[i].len() < 2 {
                 continue;
             }
-            let list = &mut cands[i];
-            for c in list.iter_mut() {
-                c.evidence.clear();
-            }
-            snapshot.textual_evidence(i, list, &qualifiers, relations);
-            if round > 0 {
-                snapshot.context_evidence(i, list, relations);
+            let weighing = snapshot.weighing(i, &qualifiers, relations, round > 0);
+            // With no evidence at all the probabilities stay those of the priors.
+            if weighing.context || !weighing.textual.is_empty() {
+                snapshot.reweigh(&weighing, &cands[i], &mut probs[i]);
             }
         }
-        for i in 0..cands.len() {
-            if reps[i] == i {
-                probs[i] = softmax(&cands[i]);
-            }
+        if round == CONTEXT_ROUNDS {
+            break snapshot;
         }
-    }
+        round += 1;
+    };
     let mut out: Vec<Resolution> = Vec::with_capacity(spots.len());
     for i in 0..spots.len() {
         let resolution = match reps[i] {
-            r if r == i => finish(res, &spots[i], &cands[i], &probs[i]),
+            r if r == i => {
+                // The chosen candidate's evidence of the last round, for its explanation.
+                let evidence = |c: &Cand| {
+                    let mut found = Vec::new();
+                    if cands[i].len() >= 2 {
+                        let weighing = last.weighing(i, &qualifiers, relations, CONTEXT_ROUNDS > 0);
+                        last.weigh(&weighing, c, &mut |what, weight| found.push((what, weight)));
+                    }
+                    found
+                };
+                finish(res, &spots[i], &cands[i], &probs[i], evidence)
+            }
             r => out[r].clone(),
         };
         out.push(resolution);
     }
-    one_sense_per_document(spots, &qualifiers, relations, &mut out);
+    one_sense_per_document(spots, &key_ids, &qualifiers, relations, &mut out);
     out
 }
-
-/// A candidate's entry with the country, admin1 and admin2 it lies in.
-type CandidateArea = (EntryId, Option<[u8; 2]>, Option<EntryId>, Option<EntryId>);
 
 /// [`candidates`], from the thread's memo when a spot with the same matches and generic cue
 /// was seen before (in this or an earlier document; see [`super::memo`]).
@@ -300,10 +303,10 @@ fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
                 admin1: e.admin1,
                 admin2: e.admin2,
                 position: e.position,
-                xyz: unit_vector(e.position),
+                // Filled in for the candidates kept (below).
+                xyz: [0.0; 3],
                 population: e.population,
                 prior,
-                evidence: Vec::new(),
             }
         })
         .collect();
@@ -318,6 +321,9 @@ fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
     }
     out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.entry.cmp(&b.entry)));
     out.truncate(MAX_CANDIDATES);
+    for c in &mut out {
+        c.xyz = unit_vector(c.position);
+    }
     out
 }
 
@@ -386,26 +392,45 @@ struct Choice {
 }
 
 /// Probabilities that mentions give one place (or country), summed overall and per name.
+/// Most places are chosen under one name, so the first name's sum is kept inline and only
+/// further names take a list.
 #[derive(Debug, Default)]
 struct Votes {
     total: f32,
-    by_name: Vec<(u32, f32)>,
+    first: Option<(u32, f32)>,
+    more: Vec<(u32, f32)>,
 }
 
 impl Votes {
     fn add(&mut self, name: u32, probability: f32) {
         self.total += probability;
-        match self.by_name.iter_mut().find(|(n, _)| *n == name) {
-            Some(v) => v.1 += probability,
-            None => self.by_name.push((name, probability)),
+        match &mut self.first {
+            None => self.first = Some((name, probability)),
+            Some(v) if v.0 == name => v.1 += probability,
+            Some(_) => match self.more.iter_mut().find(|(n, _)| *n == name) {
+                Some(v) => v.1 += probability,
+                None => self.more.push((name, probability)),
+            },
         }
     }
 
     /// The votes of every name but `name` (a name never supports itself).
     fn excluding(&self, name: u32) -> f32 {
-        let own = self.by_name.iter().find(|(n, _)| *n == name).map_or(0.0, |v| v.1);
+        let own = match self.first {
+            Some((n, p)) if n == name => p,
+            _ => self.more.iter().find(|(n, _)| *n == name).map_or(0.0, |v| v.1),
+        };
         (self.total - own).max(0.0)
     }
+}
+
+/// A place chosen for coherence: the interned name it was chosen under, its unit vector and
+/// the probability of the choice.
+#[derive(Clone, Copy, Debug)]
+struct Point {
+    name: u32,
+    xyz: [f64; 3],
+    probability: f32,
 }
 
 /// The state of every mention at the start of a round.
@@ -413,8 +438,8 @@ struct Snapshot<'s> {
     /// Interned name of each mention: mentions of one name never vote for each other.
     key_ids: &'s [u32],
     choices: Vec<Option<Choice>>,
-    /// Candidate entries of each mention with their country, admin1 and admin2.
-    entries: &'s [Vec<CandidateArea>],
+    /// Candidates of each mention (empty for those that are not representatives).
+    cands: &'s [Vec<Cand>],
     /// Country -> summed probability of mentions choosing a place in it, per key.
     countries: FxHashMap<[u8; 2], Votes>,
     /// Admin1 entry -> mentions that chose it directly.
@@ -423,8 +448,33 @@ struct Snapshot<'s> {
     inside_admin1: FxHashMap<EntryId, Votes>,
     /// Entry -> mentions that chose it.
     chosen_by: FxHashMap<EntryId, Votes>,
-    /// The most confident small places chosen (for coherence), as unit vectors.
-    points: Vec<(usize, [f64; 3], f32)>,
+    /// The most confident small places chosen (for coherence), the most confident first.
+    points: Vec<Point>,
+}
+
+/// What the evidence for one mention's candidates depends on besides the candidate, worked
+/// out once per mention and round rather than once per candidate.
+struct Weighing<'w> {
+    /// The mention.
+    i: usize,
+    /// Its qualifier pairs and appositions, in the order their evidence is added.
+    textual: Vec<Textual<'w>>,
+    /// Whether the rest of the document counts (every round but the first).
+    context: bool,
+    /// The dateline city's choice, unless the mention is the dateline.
+    dateline: Option<&'w Choice>,
+    /// Points relative expressions about the mention imply, with their radius in km.
+    implied: Vec<(Position, f64)>,
+}
+
+/// One relation of a mention to the words around it.
+enum Textual<'w> {
+    /// "Springfield, Illinois": the qualifier's choice, which the right candidate lies in.
+    QualifiedBy(&'w Choice),
+    /// The qualifier itself: the candidates of the name before it, one of which it contains.
+    Qualifies(&'w [Cand]),
+    /// An apposition: the candidates of the other name.
+    Apposition(&'w [Cand]),
 }
 
 impl<'s> Snapshot<'s> {
@@ -432,9 +482,8 @@ impl<'s> Snapshot<'s> {
         spots: &[Spot],
         key_ids: &'s [u32],
         reps: &[usize],
-        cands: &[Vec<Cand>],
+        cands: &'s [Vec<Cand>],
         probs: &[Vec<f32>],
-        entries: &'s [Vec<CandidateArea>],
     ) -> Self {
         let choices: Vec<Option<Choice>> = (0..probs.len())
             .map(|i| {
@@ -457,7 +506,7 @@ impl<'s> Snapshot<'s> {
         let mut inside_admin1: FxHashMap<EntryId, Votes> = FxHashMap::default();
         let mut chosen_by: FxHashMap<EntryId, Votes> = FxHashMap::default();
         // One point per place (the most confident mention's name), not per mention.
-        let mut points: Vec<(usize, [f64; 3], f32)> = Vec::new();
+        let mut points: Vec<(usize, Point)> = Vec::new();
         let mut point_of: FxHashMap<EntryId, usize> = FxHashMap::default();
         for (i, c) in choices.iter().enumerate() {
             let Some(c) = c else { continue };
@@ -474,19 +523,21 @@ impl<'s> Snapshot<'s> {
             let large =
                 matches!(c.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region);
             if !large && spots[i].kind == MentionKind::Toponym {
+                let point = |xyz| Point { name: key_ids[i], xyz, probability: c.probability };
                 match point_of.get(&c.entry) {
-                    Some(&k) if points[k].2 >= c.probability => {}
-                    Some(&k) => points[k] = (i, points[k].1, c.probability),
+                    Some(&k) if points[k].1.probability >= c.probability => {}
+                    Some(&k) => points[k] = (i, point(points[k].1.xyz)),
                     None => {
                         point_of.insert(c.entry, points.len());
-                        points.push((i, unit_vector(c.position), c.probability));
+                        points.push((i, point(unit_vector(c.position))));
                     }
                 }
             }
         }
-        points.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        points.sort_by(|a, b| b.1.probability.total_cmp(&a.1.probability).then(a.0.cmp(&b.0)));
         points.truncate(MAX_COHERENCE_PLACES);
-        Snapshot { key_ids, choices, entries, countries, admin1s, inside_admin1, chosen_by, points }
+        let points = points.into_iter().map(|(_, p)| p).collect();
+        Snapshot { key_ids, choices, cands, countries, admin1s, inside_admin1, chosen_by, points }
     }
 
     /// Sum of probabilities of `votes` from mentions with another name than mention `i`.
@@ -494,44 +545,23 @@ impl<'s> Snapshot<'s> {
         votes.map_or(0.0, |v| v.excluding(self.key_ids[i]))
     }
 
-    /// Evidence from the words around mention `i`: its qualifier and appositions.
-    fn textual_evidence(
+    /// What mention `i`'s evidence depends on this round; `context` adds the rest of the
+    /// document to its qualifier and appositions.
+    fn weighing(
         &self,
         i: usize,
-        list: &mut [Cand],
         qualifiers: &[(usize, usize)],
         relations: &Relations<'_>,
-    ) {
+        context: bool,
+    ) -> Weighing<'_> {
+        let mut textual = Vec::new();
         for &(a, b) in qualifiers.iter().filter(|&&(a, b)| a == i || b == i) {
             if a == i {
-                // "Springfield, Illinois": candidates inside the qualifier's choice.
                 if let Some(q) = &self.choices[b] {
-                    for c in list.iter_mut() {
-                        if contains(q, c.entry, c.country, c.admin1, c.admin2) {
-                            c.evidence.push((
-                                "named with the region or country it lies in",
-                                w::QUALIFIED,
-                            ));
-                        }
-                    }
+                    textual.push(Textual::QualifiedBy(q));
                 }
-            } else if b == i {
-                // The qualifier itself: the region or country that contains a candidate of
-                // the name before it.
-                for c in list.iter_mut() {
-                    let holds = self.entries[a].iter().any(|&(e, cc, a1, a2)| {
-                        e != c.entry
-                            && match c.kind {
-                                PlaceKind::Country => cc == c.country,
-                                PlaceKind::Admin1 => a1 == Some(c.entry),
-                                PlaceKind::Admin2 => a2 == Some(c.entry),
-                                _ => false,
-                            }
-                    });
-                    if holds {
-                        c.evidence.push(("contains the place named before it", w::QUALIFIED * 0.5));
-                    }
-                }
+            } else {
+                textual.push(Textual::Qualifies(&self.cands[a]));
             }
         }
         for &(a, b) in relations.appositions {
@@ -542,103 +572,171 @@ impl<'s> Snapshot<'s> {
             } else {
                 continue;
             };
-            for c in list.iter_mut() {
-                if self.entries[other].iter().any(|x| x.0 == c.entry) {
-                    c.evidence.push(("carries both names of the apposition", w::APPOSITION));
+            textual.push(Textual::Apposition(&self.cands[other]));
+        }
+        let (dateline, implied) = if context {
+            let dateline =
+                relations.dateline.filter(|&d| d != i).and_then(|d| self.choices[d].as_ref());
+            let implied = relations
+                .relatives
+                .iter()
+                .filter(|r| r.described.contains(&i))
+                .filter_map(|r| {
+                    let anchor = self.choices[r.anchor].as_ref()?;
+                    Some(implied_area(r, anchor.position))
+                })
+                .collect();
+            (dateline, implied)
+        } else {
+            (None, Vec::new())
+        };
+        Weighing { i, textual, context, dateline, implied }
+    }
+
+    /// Scores a representative's candidates anew with this round's evidence and turns them
+    /// into probabilities (`probs`).
+    fn reweigh(&self, weighing: &Weighing<'_>, list: &[Cand], probs: &mut Vec<f32>) {
+        probs.clear();
+        probs.extend(list.iter().map(|c| {
+            let mut evidence = NO_EVIDENCE;
+            self.weigh(weighing, c, &mut |_, weight| evidence += weight);
+            (c.prior + evidence) / RESOLUTION_TEMPERATURE
+        }));
+        normalize(probs);
+    }
+
+    /// The evidence for candidate `c` of a mention, each piece named, in a fixed order (the
+    /// order scores add them in).
+    fn weigh(&self, m: &Weighing<'_>, c: &Cand, add: &mut impl FnMut(&'static str, f32)) {
+        self.textual_evidence(m, c, add);
+        if m.context {
+            self.context_evidence(m, c, add);
+        }
+    }
+
+    /// Evidence from the words around the mention: its qualifier and appositions.
+    fn textual_evidence(
+        &self,
+        m: &Weighing<'_>,
+        c: &Cand,
+        add: &mut impl FnMut(&'static str, f32),
+    ) {
+        for relation in &m.textual {
+            match relation {
+                // "Springfield, Illinois": candidates inside the qualifier's choice.
+                Textual::QualifiedBy(q) => {
+                    if contains(q, c.entry, c.country, c.admin1, c.admin2) {
+                        add("named with the region or country it lies in", w::QUALIFIED);
+                    }
+                }
+                // The qualifier itself: the region or country that contains a candidate of
+                // the name before it.
+                Textual::Qualifies(before) => {
+                    let holds = before.iter().any(|x| {
+                        x.entry != c.entry
+                            && match c.kind {
+                                PlaceKind::Country => x.country == c.country,
+                                PlaceKind::Admin1 => x.admin1 == Some(c.entry),
+                                PlaceKind::Admin2 => x.admin2 == Some(c.entry),
+                                _ => false,
+                            }
+                    });
+                    if holds {
+                        add("contains the place named before it", w::QUALIFIED * 0.5);
+                    }
+                }
+                Textual::Apposition(other) => {
+                    if other.iter().any(|x| x.entry == c.entry) {
+                        add("carries both names of the apposition", w::APPOSITION);
+                    }
                 }
             }
         }
     }
 
     /// Evidence from the rest of the document, given the current choices.
-    fn context_evidence(&self, i: usize, list: &mut [Cand], relations: &Relations<'_>) {
-        let dateline =
-            relations.dateline.filter(|&d| d != i).and_then(|d| self.choices[d].as_ref());
-        let implied: Vec<(Position, f64)> = relations
-            .relatives
-            .iter()
-            .filter(|r| r.described.contains(&i))
-            .filter_map(|r| {
-                let anchor = self.choices[r.anchor].as_ref()?;
-                Some(implied_area(r, anchor.position))
-            })
-            .collect();
-        for c in list.iter_mut() {
-            if let Some(cc) = c.country {
-                let named = self.others(i, self.countries.get(&cc));
-                if named > 0.0 && c.kind != PlaceKind::Country {
-                    c.evidence.push((
-                        "its country is named in the text",
-                        w::COUNTRY_IN_DOCUMENT * named.min(3.0) / 3.0,
-                    ));
-                } else if named > 0.0 {
-                    c.evidence.push((
-                        "places in it are named in the text",
-                        w::COUNTRY_IN_DOCUMENT * named.min(3.0) / 3.0,
-                    ));
-                }
-            }
-            if let Some(a1) = c.admin1 {
-                let named = self.others(i, self.admin1s.get(&a1));
-                if named > 0.0 {
-                    c.evidence.push((
-                        "its region is named in the text",
-                        w::ADMIN1_IN_DOCUMENT * named.min(1.0),
-                    ));
-                }
-                let near = self.others(i, self.inside_admin1.get(&a1));
-                if near > 0.0 {
-                    c.evidence.push((
-                        "in the same region as other places named",
-                        w::SAME_ADMIN1 * near.min(2.0) / 2.0,
-                    ));
-                }
-            }
-            if c.kind == PlaceKind::Admin1 {
-                let inside = self.others(i, self.inside_admin1.get(&c.entry));
-                if inside > 0.0 {
-                    c.evidence.push((
-                        "places in it are named in the text",
-                        w::SAME_ADMIN1 * inside.min(2.0) / 2.0,
-                    ));
-                }
-            }
-            let elsewhere = self.others(i, self.chosen_by.get(&c.entry));
-            if elsewhere > 0.0 {
-                c.evidence.push((
-                    "chosen for another name in the text",
-                    w::CHOSEN_ELSEWHERE * elsewhere.min(1.0),
-                ));
-            }
-            if !c.is_large() {
-                let mut closeness = 0.0f32;
-                for &(j, p, prob) in &self.points {
-                    if self.key_ids[j] == self.key_ids[i] || outreached(closeness, prob, p, c.xyz) {
-                        continue;
-                    }
-                    closeness = closeness
-                        .max(prob / (1.0 + (chord_km(p, c.xyz) / COHERENCE_HALF_KM) as f32));
-                }
-                if closeness > 0.0 {
-                    c.evidence
-                        .push(("near the other places of the text", w::COHERENCE * closeness));
-                }
-            }
-            if let Some(d) = dateline {
-                let same_country = d.country.is_some() && d.country == c.country;
-                let near = !c.is_large() && distance_km(d.position, c.position) <= DATELINE_NEAR_KM;
-                if same_country || near {
-                    let weight = if same_country && near { 1.0 } else { 0.5 };
-                    c.evidence.push(("near the dateline's city", w::NEAR_DATELINE * weight));
-                }
-            }
-            for &(point, radius_km) in &implied {
-                if distance_km(point, c.position) <= radius_km {
-                    c.evidence
-                        .push(("at the point a relative expression implies", w::RELATIVE_POINT));
-                }
+    fn context_evidence(
+        &self,
+        m: &Weighing<'_>,
+        c: &Cand,
+        add: &mut impl FnMut(&'static str, f32),
+    ) {
+        let i = m.i;
+        if let Some(cc) = c.country {
+            let named = self.others(i, self.countries.get(&cc));
+            if named > 0.0 && c.kind != PlaceKind::Country {
+                add(
+                    "its country is named in the text",
+                    w::COUNTRY_IN_DOCUMENT * named.min(3.0) / 3.0,
+                );
+            } else if named > 0.0 {
+                add(
+                    "places in it are named in the text",
+                    w::COUNTRY_IN_DOCUMENT * named.min(3.0) / 3.0,
+                );
             }
         }
+        if let Some(a1) = c.admin1 {
+            let named = self.others(i, self.admin1s.get(&a1));
+            if named > 0.0 {
+                add("its region is named in the text", w::ADMIN1_IN_DOCUMENT * named.min(1.0));
+            }
+            let near = self.others(i, self.inside_admin1.get(&a1));
+            if near > 0.0 {
+                add(
+                    "in the same region as other places named",
+                    w::SAME_ADMIN1 * near.min(2.0) / 2.0,
+                );
+            }
+        }
+        if c.kind == PlaceKind::Admin1 {
+            let inside = self.others(i, self.inside_admin1.get(&c.entry));
+            if inside > 0.0 {
+                add("places in it are named in the text", w::SAME_ADMIN1 * inside.min(2.0) / 2.0);
+            }
+        }
+        let elsewhere = self.others(i, self.chosen_by.get(&c.entry));
+        if elsewhere > 0.0 {
+            add("chosen for another name in the text", w::CHOSEN_ELSEWHERE * elsewhere.min(1.0));
+        }
+        if !c.is_large() {
+            let closeness = self.closeness(i, c.xyz);
+            if closeness > 0.0 {
+                add("near the other places of the text", w::COHERENCE * closeness);
+            }
+        }
+        if let Some(d) = m.dateline {
+            let same_country = d.country.is_some() && d.country == c.country;
+            let near = !c.is_large() && distance_km(d.position, c.position) <= DATELINE_NEAR_KM;
+            if same_country || near {
+                let weight = if same_country && near { 1.0 } else { 0.5 };
+                add("near the dateline's city", w::NEAR_DATELINE * weight);
+            }
+        }
+        for &(point, radius_km) in &m.implied {
+            if distance_km(point, c.position) <= radius_km {
+                add("at the point a relative expression implies", w::RELATIVE_POINT);
+            }
+        }
+    }
+
+    /// How close a place at `xyz` is to the other places chosen: the most of each point's
+    /// probability discounted by its distance. Points come most confident first, so once one
+    /// is no more probable than the closeness so far, no later one can raise it.
+    fn closeness(&self, i: usize, xyz: [f64; 3]) -> f32 {
+        let name = self.key_ids[i];
+        let mut closeness = 0.0f32;
+        for p in &self.points {
+            if closeness > 0.0 && p.probability <= closeness {
+                break;
+            }
+            if p.name == name || outreached(closeness, p.probability, p.xyz, xyz) {
+                continue;
+            }
+            closeness = closeness
+                .max(p.probability / (1.0 + (chord_km(p.xyz, xyz) / COHERENCE_HALF_KM) as f32));
+        }
+        closeness
     }
 }
 
@@ -704,21 +802,34 @@ pub(crate) fn implied_area(r: &RelativeExpr, anchor: Position) -> (Position, f64
     }
 }
 
+/// Probabilities of a list's candidates from their priors alone.
 fn softmax(list: &[Cand]) -> Vec<f32> {
-    if list.is_empty() {
-        return Vec::new();
+    let mut out: Vec<f32> =
+        list.iter().map(|c| (c.prior + NO_EVIDENCE) / RESOLUTION_TEMPERATURE).collect();
+    normalize(&mut out);
+    out
+}
+
+/// Turns scores into probabilities in place: weights relative to the best, then shares.
+fn normalize(out: &mut [f32]) {
+    if out.is_empty() {
+        return;
     }
-    // One vector, turned from scores into weights into probabilities in place.
-    let mut out: Vec<f32> = list.iter().map(|c| c.score() / RESOLUTION_TEMPERATURE).collect();
     let max = out.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     out.iter_mut().for_each(|s| *s = (*s - max).exp());
     let sum: f32 = out.iter().sum();
     out.iter_mut().for_each(|e| *e /= sum);
-    out
 }
 
-/// Ranks the candidates and explains the choice.
-fn finish(res: &Resources, spot: &Spot, list: &[Cand], probs: &[f32]) -> Resolution {
+/// Ranks the candidates and explains the choice; `evidence` names what was found for the
+/// chosen candidate.
+fn finish(
+    res: &Resources,
+    spot: &Spot,
+    list: &[Cand],
+    probs: &[f32],
+    evidence: impl FnOnce(&Cand) -> Vec<(&'static str, f32)>,
+) -> Resolution {
     let mut ranked: Vec<(usize, f32)> = probs.iter().copied().enumerate().collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(list[a.0].entry.cmp(&list[b.0].entry)));
     let Some(&(best, _)) = ranked.first() else {
@@ -729,8 +840,9 @@ fn finish(res: &Resources, spot: &Spot, list: &[Cand], probs: &[f32]) -> Resolut
         };
         return Resolution { ranked: Vec::new(), reason };
     };
+    let chosen = &list[best];
     Resolution {
-        reason: explain(res, spot, &list[best], list),
+        reason: explain(res, spot, chosen, evidence(chosen), list),
         ranked: ranked
             .into_iter()
             .map(|(k, probability)| {
@@ -741,39 +853,82 @@ fn finish(res: &Resources, spot: &Spot, list: &[Cand], probs: &[f32]) -> Resolut
     }
 }
 
-/// "Blagoveshchensk: its region is named in the text; most populous of 2 candidates".
-fn explain(res: &Resources, spot: &Spot, chosen: &Cand, list: &[Cand]) -> String {
-    let name = res.gazetteer.entry(chosen.entry).map_or("?", |e| e.name);
-    let mut parts: Vec<String> = Vec::new();
-    if spot.kind == MentionKind::Demonym {
-        parts.push(format!("demonym of {name}"));
+/// A reason being written: the place's name, then parts separated by semicolons.
+struct Reason {
+    text: String,
+    parts: usize,
+}
+
+impl Reason {
+    fn new(name: &str) -> Self {
+        let mut text = String::with_capacity(name.len() + 112);
+        text.push_str(name);
+        text.push_str(": ");
+        Self { text, parts: 0 }
     }
-    let mut evidence = chosen.evidence.clone();
+
+    /// Starts a part and returns the text to write it into.
+    fn part(&mut self) -> &mut String {
+        if self.parts > 0 {
+            self.text.push_str("; ");
+        }
+        self.parts += 1;
+        &mut self.text
+    }
+}
+
+/// "Blagoveshchensk: its region is named in the text; most populous of 2 candidates".
+fn explain(
+    res: &Resources,
+    spot: &Spot,
+    chosen: &Cand,
+    mut evidence: Vec<(&'static str, f32)>,
+    list: &[Cand],
+) -> String {
+    let name = res.gazetteer.entry(chosen.entry).map_or("?", |e| e.name);
+    let mut reason = Reason::new(name);
+    if spot.kind == MentionKind::Demonym {
+        let part = reason.part();
+        part.push_str("demonym of ");
+        part.push_str(name);
+    }
     evidence.sort_by(|a, b| b.1.total_cmp(&a.1));
+    // The strongest three, each named once ("places in it are named" comes both from the
+    // country and the region).
+    let mut shown: Vec<&str> = Vec::with_capacity(3);
     for (what, _) in evidence.iter().filter(|e| e.1 > 0.0).take(3) {
-        if !parts.iter().any(|p| p == what) {
-            parts.push((*what).to_owned());
+        if !shown.contains(what) {
+            shown.push(what);
+            reason.part().push_str(what);
         }
     }
     if list.len() == 1 {
-        parts.push("the only place so named".to_owned());
+        reason.part().push_str("the only place so named");
     } else {
         let most_populous = list.iter().all(|c| c.population <= chosen.population);
         let prominent =
             if most_populous { "the most populous and prominent" } else { "the most prominent" };
-        if parts.is_empty() || most_populous {
-            parts.push(format!("{prominent} of {} candidates", list.len()));
-        } else {
-            parts.push(format!("{} candidates", list.len()));
+        let anything_said = reason.parts > 0;
+        let part = reason.part();
+        if !anything_said || most_populous {
+            part.push_str(prominent);
+            part.push_str(" of ");
         }
+        // Writing into a String cannot fail.
+        let _ = write!(part, "{} candidates", list.len());
     }
-    format!("{name}: {}", parts.join("; "))
+    reason.text
 }
 
+/// What a mention's reason says when it shares the resolution of another of its name.
+const SAME_NAME: &str = "; same name as elsewhere in the text";
+
 /// Mentions of one name share one resolution (their probabilities averaged), unless a
-/// qualifier, apposition or relative expression singles one out.
+/// qualifier, apposition or relative expression singles one out. `key_ids` are the mentions'
+/// interned names.
 fn one_sense_per_document(
     spots: &[Spot],
+    key_ids: &[u32],
     qualifiers: &[(usize, usize)],
     relations: &Relations<'_>,
     out: &mut [Resolution],
@@ -782,23 +937,27 @@ fn one_sense_per_document(
         qualifiers.iter().any(|&(a, _)| a == i)
             || relations.appositions.iter().any(|&(a, b)| a == i || b == i)
     };
-    let mut groups: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (i, s) in spots.iter().enumerate() {
-        if s.kind == MentionKind::Toponym && !singled(i) && !out[i].ranked.is_empty() {
-            groups.entry(s.key.as_str()).or_default().push(i);
-        }
-    }
-    let mut keys: Vec<&&str> = groups.keys().collect();
-    keys.sort();
-    for key in keys {
-        let members = &groups[*key];
-        if members.len() < 2 {
+    // (name, mention) of every mention that shares its name's sense, sorted: each name's
+    // mentions in text order. Names never share mentions, so they are settled in any order.
+    let mut sharing: Vec<(u32, usize)> = spots
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| {
+            s.kind == MentionKind::Toponym && !singled(i) && !out[i].ranked.is_empty()
+        })
+        .map(|(i, _)| (key_ids[i], i))
+        .collect();
+    sharing.sort_unstable();
+    let mut total: Vec<Ranked> = Vec::new();
+    for group in sharing.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() < 2 {
             continue;
         }
-        let mut total: Vec<Ranked> = Vec::new();
-        for &i in members {
+        let members = || group.iter().map(|&(_, i)| i);
+        total.clear();
+        for i in members() {
             for r in &out[i].ranked {
-                let share = r.probability / members.len() as f32;
+                let share = r.probability / group.len() as f32;
                 match total.iter_mut().find(|t| t.entry == r.entry) {
                     Some(t) => t.probability += share,
                     None => total.push(Ranked { probability: share, ..*r }),
@@ -806,18 +965,21 @@ fn one_sense_per_document(
             }
         }
         total.sort_by(|a, b| b.probability.total_cmp(&a.probability).then(a.entry.cmp(&b.entry)));
-        let leader = members
-            .iter()
-            .copied()
+        let leader = members()
             .find(|&i| out[i].chosen() == total.first().map(|t| t.entry))
-            .unwrap_or(members[0]);
-        let reason = out[leader].reason.clone();
-        for &i in members {
-            out[i].ranked = total.clone();
+            .unwrap_or(group[0].1);
+        let reason = std::mem::take(&mut out[leader].reason);
+        for i in members() {
+            out[i].ranked.clone_from(&total);
             if i != leader {
-                out[i].reason = format!("{reason}; same name as elsewhere in the text");
+                let own = &mut out[i].reason;
+                own.clear();
+                own.reserve(reason.len() + SAME_NAME.len());
+                own.push_str(&reason);
+                own.push_str(SAME_NAME);
             }
         }
+        out[leader].reason = reason;
     }
 }
 

@@ -30,12 +30,10 @@ impl Layout {
         let mut stack: Vec<(&'static str, u32)> = Vec::new();
         let mut current = 0u32;
         let mut next_id = 1u32;
-        for k in start..end {
-            let mark = if t.get(k).is_some_and(|x| x.kind == TokenKind::Punct) {
-                t.text_of(k)
-            } else {
-                ""
-            };
+        let tokens = t.tokens.get(start..end.min(t.len())).unwrap_or(&[]);
+        for (k, token) in (start..).zip(tokens) {
+            let punct = token.kind == TokenKind::Punct;
+            let mark = if punct { token.text(t.text) } else { "" };
             let closes = stack.last().is_some_and(|(close, _)| is_close(mark, close));
             if closes {
                 // The closing mark belongs to the aside; the next token is outside it.
@@ -50,7 +48,7 @@ impl Layout {
                 stack.push((close, current));
                 current = next_id;
                 next_id += 1;
-            } else if mark == ";" && stack.is_empty() || is_subordinator(t.folded(k)) {
+            } else if mark == ";" && stack.is_empty() || !punct && is_subordinator(t.folded(k)) {
                 current = next_id;
                 next_id += 1;
             }
@@ -81,6 +79,10 @@ impl Layout {
 /// themselves isolated" says nothing about where the summit before it was held. A `matches!`
 /// rather than a list, since every token of every sentence is checked.
 fn is_subordinator(word: &str) -> bool {
+    // Most words are passed over on their first letter.
+    if !matches!(word.as_bytes().first(), Some(b'a' | b'b' | b't' | b'u' | b'w')) {
+        return false;
+    }
     matches!(
         word,
         "when"

@@ -105,11 +105,7 @@ pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Sp
     let mut hits: Vec<(usize, Trigger)> = Vec::new();
     let mut start = 0;
     while start < t.len() {
-        let sentence = t.sentence(start);
-        let mut end = start + 1;
-        while end < t.len() && t.sentence(end) == sentence {
-            end += 1;
-        }
+        let end = sentence_end(t, start);
         // The dateline's place and date are where and when the story was filed.
         let from = match dateline {
             Some(d) if t.span(start, end).overlaps(&d) => t.token_at(d.end_byte).min(end),
@@ -121,7 +117,11 @@ pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Sp
             if covered.get(k).copied().unwrap_or(true) || !t.is_word(k) {
                 return None;
             }
-            triggers::trigger(t.folded(k), t.folded(k + 1)).map(|trigger| (k, trigger))
+            let word = t.folded(k);
+            if !triggers::may_trigger(word) {
+                return None;
+            }
+            triggers::trigger(word, t.folded(k + 1)).map(|trigger| (k, trigger))
         }));
         if !hits.is_empty() {
             let layout = Layout::new(t, from, end);
@@ -135,6 +135,13 @@ pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Sp
         start = end;
     }
     merge::merge(doc, found)
+}
+
+/// One past the last token of the sentence token `start` is in.
+fn sentence_end(t: &Tokens<'_>, start: usize) -> usize {
+    let sentence = t.sentence(start);
+    let rest = t.tokens.get(start..).unwrap_or(&[]);
+    start + rest.iter().position(|x| x.sentence != sentence).unwrap_or(rest.len())
 }
 
 /// The events of one sentence (`sentence`: all of it; `layout`: the part after a dateline).

@@ -128,22 +128,38 @@ pub(super) fn summarize(
     // Tokens of the clause: same region, asides inside it skipped.
     let in_clause = |k: usize| layout.same_clause(k, c.trigger);
     let (subject, subject_end) = subject_of(t, doc, within, c, zone, relative);
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(s) = subject {
-        parts.push(s);
-    }
+    // The parts are written one after the other, a space between those that say something.
+    let mut out = subject.unwrap_or_default();
     // The words between the subject and the event: "had become the first nation to".
     let gap: Vec<usize> = (subject_end..c.start).filter(|&k| in_clause(k)).collect();
     if gap.len() <= MAX_GAP_WORDS && subject_end < c.start {
-        parts.push(join(t, &gap));
+        append_part(&mut out, &join(t, &gap));
     }
-    parts.push(predicate(t, within, layout, c));
-    let mut out = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
-    if let Some(first) = out.chars().next() {
+    append_part(&mut out, &predicate(t, within, layout, c));
+    capitalise(&mut out);
+    out
+}
+
+/// Adds a part of a summary after a space, unless it is empty.
+fn append_part(out: &mut String, part: &str) {
+    if part.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(part);
+}
+
+/// Upper-cases the first letter, in place when it is ASCII.
+fn capitalise(out: &mut String) {
+    let Some(first) = out.chars().next() else { return };
+    if first.is_ascii() {
+        out[..1].make_ascii_uppercase();
+    } else {
         let upper: String = first.to_uppercase().collect();
         out.replace_range(..first.len_utf8(), &upper);
     }
-    out
 }
 
 /// True when a place is the event's subject: "The US and South Korea have objected", not
@@ -256,7 +272,6 @@ fn join_names(names: &[String]) -> String {
 
 /// The event's words from its start: to the clause's end, a date, or a preposition once long.
 fn predicate(t: &Tokens<'_>, within: &Within<'_>, layout: &Layout, c: &Candidate) -> String {
-    let timex_starts: Vec<usize> = within.timexes.iter().map(|x| x.span.start_byte).collect();
     let mut tokens: Vec<usize> = Vec::new();
     let mut words = 0;
     let mut cut = None;
@@ -266,7 +281,8 @@ fn predicate(t: &Tokens<'_>, within: &Within<'_>, layout: &Layout, c: &Candidate
             continue;
         }
         let Some(tok) = t.get(k) else { break };
-        if k > c.trigger && timex_starts.contains(&tok.span.start_byte) {
+        if k > c.trigger && within.timexes.iter().any(|x| x.span.start_byte == tok.span.start_byte)
+        {
             break;
         }
         if tok.kind == TokenKind::Punct && !t.is_any_punct(k, &["-", "'", "’", "(", ")"]) {
@@ -293,7 +309,11 @@ fn predicate(t: &Tokens<'_>, within: &Within<'_>, layout: &Layout, c: &Candidate
 
 /// The tokens' text, spaced as in the original.
 fn join(t: &Tokens<'_>, tokens: &[usize]) -> String {
-    let mut out = String::new();
+    // The text they come from is at least as long as their joined words.
+    let (Some(&first), Some(&last)) = (tokens.first(), tokens.last()) else {
+        return String::new();
+    };
+    let mut out = String::with_capacity(t.span(first, last + 1).len());
     for (n, &k) in tokens.iter().enumerate() {
         let Some(tok) = t.get(k) else { continue };
         if n > 0 && (tok.space_before || tokens[n - 1] + 1 != k) {
