@@ -119,8 +119,10 @@ pub(crate) fn nth_weekday(year: i32, month: u32, weekday: u32, n: i32) -> Option
 /// The date of a holiday in a year.
 pub(crate) fn holiday_date(year: i32, holiday: Holiday) -> Option<NaiveDate> {
     match holiday {
-        Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
-        Holiday::NthWeekday { month, weekday, n } => nth_weekday(year, month, weekday, n),
+        Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m.into(), d.into()),
+        Holiday::NthWeekday { month, weekday, n } => {
+            nth_weekday(year, month.into(), weekday.into(), n.into())
+        }
         Holiday::Easter(offset) => {
             let sunday = easter(year)?;
             if offset >= 0 {

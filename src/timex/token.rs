@@ -6,7 +6,7 @@
 //! token touches the previous one ("third-quarter", "12th", "1990s") is kept as a flag, because
 //! the grammar needs it and whitespace is otherwise thrown away.
 
-use super::lexicon::{self, LexId};
+use super::lexicon::{self, Kind, LexId};
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +32,13 @@ pub(crate) enum Shape {
     Other,
 }
 
+impl Shape {
+    /// Title case or all capitals.
+    pub fn is_capitalized(self) -> bool {
+        matches!(self, Shape::Title | Shape::Upper)
+    }
+}
+
 /// One token with its byte span.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Token {
@@ -51,6 +58,12 @@ pub(crate) struct Token {
     pub newline_before: bool,
     /// Capitalisation of a word.
     pub shape: Shape,
+    /// The main lexicon reading of a word, [`Kind::None`] when it has none or the reading
+    /// needs a capital letter the word lacks. Kept here because the grammar asks for it
+    /// again and again.
+    pub reading: Kind,
+    /// The second lexicon reading of a word.
+    pub alt: Kind,
 }
 
 impl Token {
@@ -76,7 +89,7 @@ impl Token {
 
     /// True when this word starts with a capital letter (title case or all capitals).
     pub fn is_capitalized(&self) -> bool {
-        matches!(self.shape, Shape::Title | Shape::Upper)
+        self.shape.is_capitalized()
     }
 }
 
@@ -88,6 +101,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
     // News runs at a little over one token per five bytes: one allocation, no regrowth.
     out.reserve(text.len() / 4);
+    let table = lexicon::table();
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut space_before = true;
@@ -104,31 +118,31 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         let kind;
         let mut value = 0u32;
         let mut shape = Shape::Other;
-        if b.is_ascii_digit() {
+        let mut lex = LexId::NONE;
+        if b.is_ascii_alphabetic() {
+            let word = AsciiWord::scan(bytes, i);
+            i = word.end;
+            let (mut rest_lower, mut rest_upper) = (word.rest_lower, word.rest_upper);
+            if word.non_ascii_next && starts_letter(text, i) {
+                // A non-ASCII letter inside the word: never a time word, and no longer
+                // of one case.
+                (rest_lower, rest_upper) = (false, false);
+                i = scan_letters(text, i);
+            } else if let Some(key) = word.key {
+                lex = table.find(key);
+            }
+            shape = word_shape(b, i - start == 1, rest_lower, rest_upper);
+            kind = TokenKind::Word;
+        } else if b.is_ascii_digit() {
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 value = value.saturating_mul(10).saturating_add(u32::from(bytes[i] - b'0'));
                 i += 1;
             }
             kind = TokenKind::Number;
-        } else if b.is_ascii_alphabetic() || (b >= 0x80 && starts_letter(text, i)) {
-            // The shape is read in the same pass: whether every letter after the first is
-            // ASCII lower case, or ASCII upper case.
-            i += if b < 0x80 { 1 } else { utf8_len(b) };
-            let (mut rest_lower, mut rest_upper) = (true, true);
-            while i < bytes.len() {
-                let c = bytes[i];
-                if c.is_ascii_alphabetic() {
-                    rest_lower &= c.is_ascii_lowercase();
-                    rest_upper &= c.is_ascii_uppercase();
-                    i += 1;
-                } else if c >= 0x80 && starts_letter(text, i) {
-                    (rest_lower, rest_upper) = (false, false);
-                    i += utf8_len(c);
-                } else {
-                    break;
-                }
-            }
-            shape = word_shape(b, i - start == 1, rest_lower, rest_upper);
+        } else if b >= 0x80 && starts_letter(text, i) {
+            // A word that starts with a non-ASCII letter is not in the lexicon, and its shape
+            // is only ever `Other`.
+            i = scan_letters(text, i + utf8_len(b));
             kind = TokenKind::Word;
         } else if b < 0x80 {
             i += 1;
@@ -143,12 +157,168 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             }
             kind = TokenKind::Punct(normalize_punct(c));
         }
-        let lex =
-            if kind == TokenKind::Word { lexicon::lookup(&bytes[start..i]) } else { LexId::NONE };
-        out.push(Token { start, end: i, kind, lex, value, space_before, newline_before, shape });
+        let (reading, alt) = table.readings(lex, shape);
+        out.push(Token {
+            start,
+            end: i,
+            kind,
+            lex,
+            value,
+            space_before,
+            newline_before,
+            shape,
+            reading,
+            alt,
+        });
         space_before = false;
         newline_before = false;
     }
+}
+
+/// The end of the run of letters (ASCII or not) from byte `i`.
+fn scan_letters(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&c) = bytes.get(i) {
+        if c.is_ascii_alphabetic() {
+            i += 1;
+        } else if c >= 0x80 && starts_letter(text, i) {
+            i += utf8_len(c);
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// A run of ASCII letters, read eight bytes at a time: most words take one step instead of
+/// a loop turn and three case tests per byte.
+struct AsciiWord {
+    /// One past the last ASCII letter.
+    end: usize,
+    /// A non-ASCII byte follows the run (it may be a letter that continues the word).
+    non_ascii_next: bool,
+    /// No letter after the first is upper case.
+    rest_lower: bool,
+    /// No letter after the first is lower case.
+    rest_upper: bool,
+    /// The word lower-cased and packed as the lexicon keys it, when it is short enough to be
+    /// in the lexicon.
+    key: Option<u128>,
+}
+
+/// `0x80` in every byte of a word.
+const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+/// The case bit of ASCII letters in every byte of a word: set for lower case.
+const CASE: u64 = u64::from_le_bytes([0x20; 8]);
+
+/// One chunk of eight bytes at the start of, or inside, a word.
+struct Chunk {
+    /// The bytes, little-endian.
+    bytes: u64,
+    /// All bits of the leading bytes that are ASCII letters.
+    in_run: u64,
+    /// How many leading bytes are ASCII letters (8 when all are).
+    run: usize,
+    /// The byte after the run is not ASCII (only meaningful when `run < 8`).
+    non_ascii_next: bool,
+}
+
+impl Chunk {
+    /// Reads the chunk at `i`.
+    #[inline]
+    fn at(bytes: &[u8], i: usize) -> Self {
+        let chunk = load8(bytes, i);
+        let stops = !letter_bits(chunk) & HIGH;
+        // The top bit of the first byte that is not a letter (none when all are).
+        let first_stop = stops & stops.wrapping_neg();
+        Self {
+            bytes: chunk,
+            in_run: (first_stop >> 7).wrapping_sub(1),
+            run: (stops.trailing_zeros() / 8) as usize,
+            non_ascii_next: chunk & first_stop != 0,
+        }
+    }
+
+    /// The letters of the run lower-cased, zeros after it.
+    #[inline]
+    fn lowered(&self) -> u64 {
+        (self.bytes | CASE) & self.in_run
+    }
+
+    /// The case bits of the run's letters that are upper case.
+    #[inline]
+    fn upper(&self) -> u64 {
+        !self.bytes & CASE & self.in_run
+    }
+
+    /// The case bits of the run's letters that are lower case.
+    #[inline]
+    fn lower(&self) -> u64 {
+        self.bytes & CASE & self.in_run
+    }
+}
+
+impl AsciiWord {
+    /// Scans the ASCII letters from `start`, which must be one.
+    #[inline]
+    fn scan(bytes: &[u8], start: usize) -> Self {
+        // The first eight bytes hold most words whole.
+        let first = Chunk::at(bytes, start);
+        // The first letter's case is the shape's business, not the rest's.
+        let mut upper_rest = first.upper() >> 8;
+        let mut lower_rest = first.lower() >> 8;
+        let key_low = first.lowered();
+        let mut key_high = 0;
+        let mut end = start + first.run;
+        let mut non_ascii_next = first.non_ascii_next;
+        if first.run == 8 {
+            loop {
+                let next = Chunk::at(bytes, end);
+                upper_rest |= next.upper();
+                lower_rest |= next.lower();
+                if end - start == 8 {
+                    key_high = next.lowered();
+                }
+                end += next.run;
+                non_ascii_next = next.non_ascii_next;
+                if next.run < 8 {
+                    break;
+                }
+            }
+        }
+        let key = u128::from(key_low) | u128::from(key_high) << 64;
+        Self {
+            end,
+            non_ascii_next,
+            rest_lower: upper_rest == 0,
+            rest_upper: lower_rest == 0,
+            key: (end - start <= lexicon::MAX_WORD_LEN).then_some(key),
+        }
+    }
+}
+
+/// The eight bytes from `i` as a little-endian integer, zeros past the end of the text
+/// (zero is not a letter, so a run stops there).
+#[inline]
+fn load8(bytes: &[u8], i: usize) -> u64 {
+    let rest = bytes.get(i..).unwrap_or_default();
+    if let Some(chunk) = rest.first_chunk::<8>() {
+        return u64::from_le_bytes(*chunk);
+    }
+    let mut padded = [0u8; 8];
+    padded[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(padded)
+}
+
+/// The top bit of every byte of `chunk` that is an ASCII letter. A byte's case bit is set
+/// and it is compared with 'a' and 'z' by additions that carry into its top bit; top bits
+/// are cleared first so that no byte carries into the next.
+#[inline]
+fn letter_bits(chunk: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    let folded = chunk & !HIGH | CASE;
+    let at_least = |c: u8| folded + ONES * u64::from(0x80 - c);
+    at_least(b'a') & !at_least(b'z' + 1) & !chunk & HIGH
 }
 
 /// Maps typographic variants onto the ASCII character the grammar looks for.
@@ -265,12 +435,27 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_shape_read_while_scanning_is_the_shape_of_the_word(
-            text in "[A-Za-zÄäÉé]{1,6}"
+            text in "[A-Za-zÄäÉé]{1,20}"
         ) {
             let mut toks = Vec::new();
             tokenize(&text, &mut toks);
             proptest::prop_assert_eq!(toks.len(), 1);
             proptest::prop_assert_eq!(toks[0].shape, shape_of(text.as_bytes()));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_read_eight_bytes_at_a_time_find_what_a_lookup_of_the_word_finds(
+            text in "((may|MAY|May|Second|days|o'clock|[A-Za-z]{1,18}|Zürich|[0-9]{1,3})[ ,.\n-]{0,2}){0,8}"
+        ) {
+            let mut toks = Vec::new();
+            tokenize(&text, &mut toks);
+            for t in toks.iter().filter(|t| t.is_word()) {
+                let word = &text.as_bytes()[t.start..t.end];
+                proptest::prop_assert_eq!(t.lex, lexicon::lookup(word));
+                proptest::prop_assert_eq!(t.shape, shape_of(word));
+            }
         }
     }
 

@@ -168,16 +168,17 @@ impl RefKind {
     }
 }
 
-/// A named day of the year.
+/// A named day of the year. Its numbers are bytes so that a lexicon reading holding one
+/// stays eight bytes, small enough for every token to carry two.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Holiday {
     /// A day fixed in the calendar (month, day): Christmas, Independence Day, ...
-    Fixed(u32, u32),
+    Fixed(u8, u8),
     /// The `n`th (or with `n = -1` the last) `weekday` (1 = Monday) of `month`:
     /// Thanksgiving, Labor Day, Memorial Day, ...
-    NthWeekday { month: u32, weekday: u32, n: i32 },
+    NthWeekday { month: u8, weekday: u8, n: i8 },
     /// Days relative to Western Easter Sunday: Good Friday = -2, Easter Monday = 1.
-    Easter(i32),
+    Easter(i8),
     /// US Election Day: the Tuesday after the first Monday of November.
     ElectionDay,
 }

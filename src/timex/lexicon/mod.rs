@@ -7,10 +7,9 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
-
 mod words;
 
+use super::token::Shape;
 use super::units::{Holiday, PartOfDay, RefKind, Season, Unit};
 
 /// Index of a lexicon entry; [`LexId::NONE`] for words that are not in it. The top bit says
@@ -240,51 +239,89 @@ pub(crate) struct Entry {
 }
 
 /// The longest word in the table; longer tokens are not looked up at all.
-const MAX_WORD_LEN: usize = 14;
+pub(crate) const MAX_WORD_LEN: usize = 14;
 
-struct Table {
+/// Slots of the open-addressing index: a power of two about five times the number of words,
+/// so that most words of a text that are not time words land on an empty slot at once.
+const SLOTS: usize = 2048;
+
+/// The word table and its index.
+pub(crate) struct Table {
     entries: Vec<Entry>,
-    /// One bit per (length, first letter, last letter) seen in the table: most words of a
-    /// text fail this test and never reach the hash map.
-    filter: Vec<u64>,
-    /// Keyed by the lower-case word packed into an integer (see [`pack`]).
-    index: FxHashMap<u128, LexId>,
+    /// The packed key (see [`pack`]) of every entry, by entry index.
+    keys: Vec<u128>,
+    /// Open addressing with linear probing over the packed keys; [`LexId::NONE`] is empty.
+    /// A fixed-size array so that the masked slot index needs no bounds check.
+    slots: Box<[LexId; SLOTS]>,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(build);
 
+/// The shared word table, for callers that look up many words in a row.
+pub(crate) fn table() -> &'static Table {
+    &TABLE
+}
+
 /// The entry of a looked-up word.
-pub(crate) fn entry(id: LexId) -> &'static Entry {
+#[cfg(test)]
+fn entry(id: LexId) -> &'static Entry {
     // Index 0 is the "none" entry, so every LexId handed out is in bounds.
     &TABLE.entries[id.index().min(TABLE.entries.len() - 1)]
 }
 
-/// Looks a word up, ignoring case; [`LexId::NONE`] when it is not a time word.
-#[inline]
+/// Looks a word up, ignoring case; [`LexId::NONE`] when it is not a time word. The tokenizer
+/// packs words itself and calls [`Table::find`].
+#[cfg(test)]
 pub(crate) fn lookup(word: &[u8]) -> LexId {
-    if word.len() > MAX_WORD_LEN || word.is_empty() {
-        return LexId::NONE;
-    }
-    let table = &*TABLE;
-    if let Some(bit) = filter_bit(word)
-        && table.filter[bit / 64] & (1 << (bit % 64)) == 0
-    {
+    if word.is_empty() {
         return LexId::NONE;
     }
     match pack(word) {
-        Some(key) => table.index.get(&key).copied().unwrap_or(LexId::NONE),
+        Some(key) => TABLE.find(key),
         None => LexId::NONE,
     }
 }
 
-/// The filter bit of a word (`None` when the word cannot be in the table).
-fn filter_bit(word: &[u8]) -> Option<usize> {
-    let (&first, &last) = (word.first()?, word.last()?);
-    let letter = |b: u8| {
-        let l = b.to_ascii_lowercase();
-        l.is_ascii_lowercase().then(|| usize::from(l - b'a'))
-    };
-    Some((word.len() * 26 + letter(first)?) * 26 + letter(last)?)
+impl Table {
+    /// The entry of a word already packed (lower case, see [`pack`]) by the caller, who
+    /// vouches that it is an ASCII word of at most [`MAX_WORD_LEN`] bytes.
+    #[inline]
+    pub(crate) fn find(&self, key: u128) -> LexId {
+        let mut slot = slot_of(key);
+        loop {
+            let id = self.slots[slot];
+            if !id.is_some() || self.keys.get(id.index()) == Some(&key) {
+                return id;
+            }
+            // The index is never full, so probing ends at an empty slot.
+            slot = (slot + 1) % SLOTS;
+        }
+    }
+}
+
+impl Table {
+    /// The readings of word `id` as the grammar sees them: the main one only when the word
+    /// is capitalised if it must be.
+    #[inline]
+    pub(crate) fn readings(&self, id: LexId, shape: Shape) -> (Kind, Kind) {
+        match self.entries.get(id.index()) {
+            Some(e) if id.is_some() => {
+                let kind =
+                    if e.needs_capital && !shape.is_capitalized() { Kind::None } else { e.kind };
+                (kind, e.alt)
+            }
+            _ => (Kind::None, Kind::None),
+        }
+    }
+}
+
+/// The home slot of a packed word: a multiplicative hash of its two halves.
+#[inline]
+fn slot_of(key: u128) -> usize {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let (low, high) = (key as u64, (key >> 64) as u64);
+    let mixed = (low ^ high.wrapping_mul(K).rotate_left(32)).wrapping_mul(K);
+    (mixed >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
 /// The lower-case ASCII word as one integer, one byte per letter: hashing and comparing it
@@ -386,21 +423,25 @@ pub(crate) fn warm_up() {
 
 fn build() -> Table {
     let entries = words::entries();
-    let mut index = FxHashMap::default();
-    let mut filter = vec![0u64; ((MAX_WORD_LEN + 1) * 26 * 26).div_ceil(64)];
+    let mut keys = vec![0u128; entries.len()];
+    let mut slots = Box::new([LexId::NONE; SLOTS]);
     for (i, e) in entries.iter().enumerate().skip(1) {
-        if let Some(bit) = filter_bit(e.word.as_bytes()) {
-            filter[bit / 64] |= 1 << (bit % 64);
-        }
         let Some(key) = pack(e.word.as_bytes()) else { continue };
         let Ok(mut raw) = u16::try_from(i) else { continue };
         if starts(e.kind) || starts(e.alt) {
             raw |= LexId::STARTER;
         }
+        keys[i] = key;
+        let mut slot = slot_of(key);
         // Keep the first entry for a word: the tables above never repeat one on purpose.
-        index.entry(key).or_insert(LexId(raw));
+        while slots[slot].is_some() && keys[slots[slot].index()] != key {
+            slot = (slot + 1) % SLOTS;
+        }
+        if !slots[slot].is_some() {
+            slots[slot] = LexId(raw);
+        }
     }
-    Table { entries, filter, index }
+    Table { entries, keys, slots }
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ mod recurrence;
 mod relative;
 
 use super::expr::Expr;
-use super::lexicon::{self, Kind, W};
+use super::lexicon::{Kind, W};
 use super::token::{Token, TokenKind};
 
 /// A recognised expression: tokens `start..end` and their meaning.
@@ -72,21 +72,12 @@ impl<'t> Parser<'t> {
 
     /// The main lexicon reading of word `i`, [`Kind::None`] for anything else.
     pub(crate) fn kind(&self, i: usize) -> Kind {
-        match self.toks.get(i) {
-            Some(t) if t.lex.is_some() => {
-                let e = lexicon::entry(t.lex);
-                if e.needs_capital && !t.is_capitalized() { Kind::None } else { e.kind }
-            }
-            _ => Kind::None,
-        }
+        self.toks.get(i).map_or(Kind::None, |t| t.reading)
     }
 
     /// The second lexicon reading of word `i`.
     pub(crate) fn alt(&self, i: usize) -> Kind {
-        match self.toks.get(i) {
-            Some(t) if t.lex.is_some() => lexicon::entry(t.lex).alt,
-            _ => Kind::None,
-        }
+        self.toks.get(i).map_or(Kind::None, |t| t.alt)
     }
 
     /// The function word at `i`.
