@@ -34,31 +34,34 @@ pub(crate) struct Tokens<'t> {
     flags: Vec<Flags>,
 }
 
-/// A token's kind, case and case evidence in one byte. Each stage walks every token asking
-/// "a capitalised word?", "weak case?": one byte per token answers with a single load and
-/// mask, where the [`Token`] itself is 32 bytes away from its neighbour.
+/// A token's kind, case and case evidence in two bytes. Each stage walks every token asking
+/// "a capitalised word?", "weak case?": the flags answer with a single load and mask, where
+/// the [`Token`] itself is 32 bytes away from its neighbour.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Flags(u8);
+struct Flags(u16);
 
 impl Flags {
     /// A word token.
-    const WORD: u8 = 1;
+    const WORD: u16 = 1;
     /// A word whose first letter is upper case.
-    const CAPITALISED: u8 = 1 << 1;
+    const CAPITALISED: u16 = 1 << 1;
     /// An all-caps word.
-    const UPPER: u8 = 1 << 2;
+    const UPPER: u16 = 1 << 2;
     /// A lower-case word.
-    const LOWER: u8 = 1 << 3;
+    const LOWER: u16 = 1 << 3;
     /// Capitalisation carries no evidence here (sentence start, headline, all caps).
-    const WEAK_CASE: u8 = 1 << 4;
+    const WEAK_CASE: u16 = 1 << 4;
     /// Inside an all-caps run.
-    const IN_CAPS_RUN: u8 = 1 << 5;
+    const IN_CAPS_RUN: u16 = 1 << 5;
     /// The possessive clitic.
-    const POSSESSIVE: u8 = 1 << 6;
+    const POSSESSIVE: u16 = 1 << 6;
     /// Punctuation.
-    const PUNCT: u8 = 1 << 7;
+    const PUNCT: u16 = 1 << 7;
+    /// A word of four characters or more: what the headline test counts.
+    const LONG: u16 = 1 << 8;
 
-    fn of(token: &Token) -> Self {
+    /// The flags of `token`, whose text is `word`, before case evidence is weighed.
+    fn of(token: &Token, word: &str) -> Self {
         let mut bits = match token.kind {
             TokenKind::Word => {
                 Self::WORD
@@ -76,10 +79,13 @@ impl Flags {
         if token.sentence_initial {
             bits |= Self::WEAK_CASE;
         }
+        if token.kind == TokenKind::Word && has_four_chars(word) {
+            bits |= Self::LONG;
+        }
         Self(bits)
     }
 
-    fn has(self, bit: u8) -> bool {
+    fn has(self, bit: u16) -> bool {
         self.0 & bit != 0
     }
 }
@@ -89,23 +95,21 @@ impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Self {
         let seg = segment(text);
         let mut folded_pool = String::new();
-        let folded_at = seg
-            .tokens
-            .iter()
-            .map(|t| {
-                let word = t.text(text);
-                if !(t.is_word_like() || t.kind == TokenKind::Possessive) {
-                    (0, 0)
-                } else if is_folded(word) {
-                    (t.span.start_byte as u32, t.span.end_byte as u32)
-                } else {
-                    let start = text.len() + folded_pool.len();
-                    fold_token(word, &mut folded_pool);
-                    (start as u32, (text.len() + folded_pool.len()) as u32)
-                }
-            })
-            .collect();
-        let flags = seg.tokens.iter().map(Flags::of).collect();
+        let mut folded_at = Vec::with_capacity(seg.tokens.len());
+        let mut flags = Vec::with_capacity(seg.tokens.len());
+        for t in &seg.tokens {
+            let word = t.text(text);
+            flags.push(Flags::of(t, word));
+            folded_at.push(if !(t.is_word_like() || t.kind == TokenKind::Possessive) {
+                (0, 0)
+            } else if is_folded(word) {
+                (t.span.start_byte as u32, t.span.end_byte as u32)
+            } else {
+                let start = text.len() + folded_pool.len();
+                fold_token(word, &mut folded_pool);
+                (start as u32, (text.len() + folded_pool.len()) as u32)
+            });
+        }
         let mut view = Tokens {
             text,
             tokens: seg.tokens,
@@ -146,7 +150,7 @@ impl<'t> Tokens<'t> {
     }
 
     /// True when token `i` exists and has the flag `bit`.
-    fn flag(&self, i: usize, bit: u8) -> bool {
+    fn flag(&self, i: usize, bit: u16) -> bool {
         self.flags.get(i).is_some_and(|f| f.has(bit))
     }
 
@@ -297,7 +301,7 @@ impl<'t> Tokens<'t> {
             let (mut long_words, mut capitalised) = (0usize, 0usize);
             let mut end = start + 1;
             while end < n && self.tokens[end].sentence == sentence {
-                if self.is_word(end) && has_four_chars(self.text_of(end)) {
+                if self.flag(end, Flags::LONG) {
                     long_words += 1;
                     capitalised += usize::from(self.is_capitalised(end));
                 }
@@ -321,8 +325,20 @@ fn has_four_chars(word: &str) -> bool {
 
 /// True when `word` is its own folded form: ASCII lower-case letters and digits only.
 fn is_folded(word: &str) -> bool {
-    word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    word.bytes().all(|b| FOLDED_BYTES[usize::from(b)])
 }
+
+/// The bytes a word written folded is made of (see [`is_folded`]), as a table: one load per
+/// byte instead of two range tests.
+static FOLDED_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_lowercase() || (b as u8).is_ascii_digit();
+        b += 1;
+    }
+    table
+};
 
 /// Appends the folded form of one token; ASCII words skip the transliteration table, and
 /// plain ones (letters and digits only, most of a text) are copied and lower-cased in place.
