@@ -372,18 +372,15 @@ impl Finder<'_, '_> {
     fn finish(self, organisations: Vec<(usize, usize)>) -> Actors {
         let t = self.t;
         let n = t.len();
-        let mut person = vec![false; n];
-        let mut organisation = vec![false; n];
-        let mut in_organisation = vec![false; n];
-        for &(s, e) in &self.persons {
-            person.iter_mut().take(e).skip(s).for_each(|x| *x = true);
-        }
-        for &(s, e) in &self.orgs {
-            organisation.iter_mut().take(e).skip(s).for_each(|x| *x = true);
-        }
-        for &(s, e) in &organisations {
-            in_organisation.iter_mut().take(e).skip(s).for_each(|x| *x = true);
-        }
+        let marked = |ranges: &[(usize, usize)]| {
+            let mut marks = vec![false; n];
+            for &(s, e) in ranges {
+                marks.get_mut(s..e).into_iter().for_each(|m| m.fill(true));
+            }
+            marks
+        };
+        let (person, organisation) = (marked(&self.persons), marked(&self.orgs));
+        let in_organisation = marked(&organisations);
         let mut list: Vec<FoundActor> = Vec::new();
         // Key -> the actor of that name, [organisation, person].
         let mut by_key: FxHashMap<String, [Option<usize>; 2]> = FxHashMap::default();
@@ -417,7 +414,8 @@ impl Finder<'_, '_> {
                 None => {
                     by_key.entry(key).or_default()[usize::from(is_person)] = Some(list.len());
                     list.push(FoundActor {
-                        name: t.slice(s, e).to_owned(),
+                        // Named below, after the longest way the text names it.
+                        name: String::new(),
                         kind,
                         ranges: vec![(s, e)],
                         spans: vec![t.span(s, e)],
