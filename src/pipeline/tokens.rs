@@ -241,13 +241,24 @@ impl<'t> Tokens<'t> {
             return;
         }
         let possessive = self.is_possessive(k);
-        for part in folded.split(' ') {
+        // Most folded tokens are one word; the parts are found by bytes, since a space is
+        // ASCII and `str::split`'s searcher costs more than these few bytes.
+        let mut rest = folded;
+        loop {
+            let (part, next) = match rest.as_bytes().iter().position(|&b| b == b' ') {
+                Some(at) => (&rest[..at], Some(&rest[at + 1..])),
+                None => (rest, None),
+            };
             let single = part.len() == 1 && part.as_bytes()[0].is_ascii_alphabetic();
             if !(out.is_empty() || possessive || single && *previous_single) {
                 out.push(' ');
             }
             out.push_str(part);
             *previous_single = single && !possessive;
+            match next {
+                Some(next) => rest = next,
+                None => break,
+            }
         }
     }
 
