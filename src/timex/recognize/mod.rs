@@ -126,14 +126,7 @@ impl<'t> Parser<'t> {
     /// True when token `i` is a word that can start an expression or a number or an apostrophe;
     /// everything else is skipped without trying any rule.
     fn can_start(&self, i: usize) -> bool {
-        match self.toks.get(i) {
-            Some(t) => match t.kind {
-                TokenKind::Number => true,
-                TokenKind::Word => t.lex.can_start(),
-                TokenKind::Punct(c) => c == '\'',
-            },
-            None => false,
-        }
+        self.toks.get(i).is_some_and(|t| t.can_start)
     }
 
     /// The longest expression starting at token `i`.
@@ -319,9 +312,9 @@ pub(crate) fn recognize(text: &str, toks: &[Token]) -> Vec<Found> {
     let p = Parser::new(text, toks);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
-        if p.can_start(i)
-            && let Some(f) = p.at(i)
+    while let Some(skip) = toks.get(i..).and_then(|rest| rest.iter().position(|t| t.can_start)) {
+        i += skip;
+        if let Some(f) = p.at(i)
             && f.end > i
         {
             out.push(f);
