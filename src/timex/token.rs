@@ -180,7 +180,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             alt,
             can_start,
         });
-        space_before = false;
+        // Most tokens are followed by one space: step over it here rather than in a loop
+        // turn of its own.
+        let spaced = bytes.get(i) == Some(&b' ');
+        i += usize::from(spaced);
+        space_before = spaced;
         newline_before = false;
     }
 }
