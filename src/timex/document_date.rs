@@ -59,7 +59,7 @@ pub(super) fn infer_from(p: &Parser<'_>, found: &[Found]) -> Option<(NaiveDate, 
             return Some((d, DateSource::Dateline));
         }
         if let (Some(m), Some(d)) = (spec.month, spec.day) {
-            let y = evidence.best_year(m, d, idx)?;
+            let y = evidence.best_year(p, m, d, idx)?;
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             return Some((date, DateSource::Dateline));
         }
@@ -133,8 +133,6 @@ struct Evidence {
     full_dates: Vec<(usize, NaiveDate, Tense)>,
     /// Explicit years of year-only expressions.
     years: Vec<i32>,
-    /// "Nth anniversary" mentions.
-    anniversaries: Vec<Anniversary>,
     /// Weekdays mentioned without "last"/"next", with their tense.
     weekdays: Vec<(u32, Tense)>,
 }
@@ -166,13 +164,15 @@ impl Evidence {
                 _ => {}
             }
         }
-        let mut anniversaries = anniversaries(p);
-        anniversaries.truncate(MAX_ANNIVERSARIES);
-        Self { full_dates, years, anniversaries, weekdays }
+        Self { full_dates, years, weekdays }
     }
 
     /// The most likely year for a dateline month/day, or `None` without any evidence.
-    fn best_year(&self, month: u32, day: u32, dateline_idx: usize) -> Option<i32> {
+    ///
+    /// Anniversaries are only gathered here: finding them reads every token, and only a
+    /// dateline without a year needs them.
+    fn best_year(&self, p: &Parser<'_>, month: u32, day: u32, dateline_idx: usize) -> Option<i32> {
+        let anniversaries = anniversaries(p);
         let mut candidates: Vec<i32> = Vec::new();
         for &(idx, d, _) in &self.full_dates {
             if idx != dateline_idx {
@@ -180,7 +180,7 @@ impl Evidence {
             }
         }
         candidates.extend(self.years.iter().flat_map(|&y| [y, y + 1]));
-        for a in &self.anniversaries {
+        for a in &anniversaries {
             for &(_, d, _) in &self.full_dates {
                 candidates.push(d.year() + a.years as i32);
             }
@@ -194,14 +194,14 @@ impl Evidence {
             .into_iter()
             .filter_map(|y| {
                 let dct = NaiveDate::from_ymd_opt(y, month, day)?;
-                Some((self.score(dct, dateline_idx), y))
+                Some((self.score(dct, dateline_idx, &anniversaries), y))
             })
             .max()
             .map(|(_, y)| y)
     }
 
     /// How well a candidate document date fits the evidence.
-    fn score(&self, dct: NaiveDate, dateline_idx: usize) -> i64 {
+    fn score(&self, dct: NaiveDate, dateline_idx: usize, anniversaries: &[Anniversary]) -> i64 {
         let mut score = 0i64;
         for &(idx, d, tense) in &self.full_dates {
             if idx == dateline_idx {
@@ -224,7 +224,7 @@ impl Evidence {
                 score -= 1;
             }
         }
-        for a in &self.anniversaries {
+        for a in anniversaries {
             let origin = dct.year() - a.years as i32;
             let on_the_day = self.full_dates.iter().any(|&(_, d, _)| {
                 d.year() == origin && d.month() == dct.month() && d.day() == dct.day()
@@ -291,10 +291,13 @@ impl Evidence {
     }
 }
 
-/// "75th anniversary", "seventy-fifth anniversary".
+/// The first [`MAX_ANNIVERSARIES`] "75th anniversary", "seventy-fifth anniversary".
 fn anniversaries(p: &Parser<'_>) -> Vec<Anniversary> {
     let mut out = Vec::new();
     for (i, t) in p.toks.iter().enumerate() {
+        if out.len() == MAX_ANNIVERSARIES {
+            break;
+        }
         // The length test spares slicing the text at every word.
         if !t.is_word()
             || t.len() != "anniversary".len()

@@ -64,6 +64,10 @@ pub(crate) struct Token {
     pub reading: Kind,
     /// The second lexicon reading of a word.
     pub alt: Kind,
+    /// The grammar tries its rules here: a number, a word that can begin an expression or an
+    /// apostrophe ("the '90s"). Set once here so that the grammar's scan skips all other
+    /// tokens with one test each.
+    pub can_start: bool,
 }
 
 impl Token {
@@ -158,6 +162,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             kind = TokenKind::Punct(normalize_punct(c));
         }
         let (reading, alt) = table.readings(lex, shape);
+        let can_start = match kind {
+            TokenKind::Number => true,
+            TokenKind::Word => lex.can_start(),
+            TokenKind::Punct(c) => c == '\'',
+        };
         out.push(Token {
             start,
             end: i,
@@ -169,8 +178,13 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             shape,
             reading,
             alt,
+            can_start,
         });
-        space_before = false;
+        // Most tokens are followed by one space: step over it here rather than in a loop
+        // turn of its own.
+        let spaced = bytes.get(i) == Some(&b' ');
+        i += usize::from(spaced);
+        space_before = spaced;
         newline_before = false;
     }
 }

@@ -320,7 +320,9 @@ impl Table {
 fn slot_of(key: u128) -> usize {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let (low, high) = (key as u64, (key >> 64) as u64);
-    let mixed = (low ^ high.wrapping_mul(K).rotate_left(32)).wrapping_mul(K);
+    // Words are letters, so rotating the high half is enough to keep it from cancelling the
+    // low one; one multiplication mixes both.
+    let mixed = (low ^ high.rotate_left(29)).wrapping_mul(K);
     (mixed >> (64 - SLOTS.trailing_zeros())) as usize
 }
 

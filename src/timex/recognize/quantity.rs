@@ -368,6 +368,10 @@ pub(crate) fn quantity(p: &Parser<'_>, i: usize) -> Option<Found> {
 /// Approximators in front of an amount or a clock time: "nearly two years", "nearly an
 /// hour", "more than four hours", "at least 20 more years", "up to 180 days", "around
 /// 7:15 p.m.", "some 20 years ago".
+///
+/// Only the test of the words is inlined: most tokens are not an approximator, and answering
+/// `None` from a call costs more than the test.
+#[inline]
 pub(crate) fn approximate(p: &Parser<'_>, i: usize) -> Option<Found> {
     let j = match (p.w(i)?, p.w(i + 1)) {
         (W::More | W::Less | W::Fewer, Some(W::Than)) => i + 2,
@@ -391,6 +395,11 @@ pub(crate) fn approximate(p: &Parser<'_>, i: usize) -> Option<Found> {
         ) => i + 1,
         _ => return None,
     };
+    approximated(p, i, j)
+}
+
+/// The amount or clock time at `j` that the approximator at `i` applies to.
+fn approximated(p: &Parser<'_>, i: usize, j: usize) -> Option<Found> {
     // "some" is both an approximator ("some 20 years") and a vague amount ("some years").
     if p.is(i, W::Some) && !(p.is_num(j) || matches!(p.kind(j), Kind::Cardinal(_))) {
         return None;
