@@ -22,7 +22,7 @@ use super::weights::{COHERENCE_HALF_KM, RESOLUTION_TEMPERATURE, resolution as w}
 use super::words::GenericKind;
 use crate::gazetteer::{EntryId, Gazetteer, MatchKind, NameKind, NameMatch};
 use crate::geodesy::{destination, distance_km};
-use crate::model::{MentionKind, PlaceKind, PlaceNamespace, Position};
+use crate::model::{MentionKind, Place, PlaceKind, PlaceNamespace, Position, SAME_PLACE_KM};
 
 /// Candidates kept per mention, by prior: "Springfield" has dozens; the rest never win.
 const MAX_CANDIDATES: usize = 40;
@@ -70,7 +70,25 @@ impl Ranked {
     pub fn country(&self) -> Option<&str> {
         self.country.as_ref().and_then(|c| std::str::from_utf8(c).ok())
     }
+
+    /// [`Place::is_same_place_at`] for this candidate, asked for every candidate of every
+    /// mention: most differ from `place` in country or latitude, which is decided on bytes and
+    /// one subtraction before the great-circle distance is worked out.
+    pub fn is_same_place_as(&self, place: &Place) -> bool {
+        let same_country = match (&place.country, &self.country) {
+            (Some(a), Some(b)) => a.as_bytes() == b,
+            _ => false,
+        };
+        same_country
+            && (place.position.y() - self.position.y()).abs() <= SAME_PLACE_MAX_LAT_DEG
+            && place.is_same_place_at(self.country(), self.position)
+    }
 }
+
+/// Latitudes further apart than this, in degrees, are further apart than [`SAME_PLACE_KM`]
+/// (a degree of latitude is some 111 km everywhere): a margin of over 10% on the distance
+/// makes the shortcut agree with the distance itself.
+const SAME_PLACE_MAX_LAT_DEG: f64 = SAME_PLACE_KM * 1.1 / 111.0;
 
 /// The outcome for one mention.
 #[derive(Clone, Debug)]
