@@ -442,6 +442,18 @@ impl Votes {
     }
 }
 
+/// The votes about one entry. An entry without some of them has them empty, which counts as
+/// nothing, as no entry at all does.
+#[derive(Debug, Default)]
+struct EntryVotes {
+    /// Mentions that chose it as a first-level region.
+    admin1: Votes,
+    /// Mentions that chose a place inside it (as their first-level region).
+    inside: Votes,
+    /// Mentions that chose it.
+    chosen_by: Votes,
+}
+
 /// A place chosen for coherence: the interned name it was chosen under, its unit vector and
 /// the probability of the choice.
 #[derive(Clone, Copy, Debug)]
@@ -460,12 +472,9 @@ struct Snapshot<'s> {
     cands: &'s [Vec<Cand>],
     /// Country -> summed probability of mentions choosing a place in it, per key.
     countries: FxHashMap<[u8; 2], Votes>,
-    /// Admin1 entry -> mentions that chose it directly.
-    admin1s: FxHashMap<EntryId, Votes>,
-    /// Admin1 entry -> mentions that chose a place inside it.
-    inside_admin1: FxHashMap<EntryId, Votes>,
-    /// Entry -> mentions that chose it.
-    chosen_by: FxHashMap<EntryId, Votes>,
+    /// Entry -> the mentions that chose it or a place inside it: one map, so that a candidate
+    /// finds all its entry's votes, or its region's, in one look-up.
+    entries: FxHashMap<EntryId, EntryVotes>,
     /// The most confident small places chosen (for coherence), the most confident first.
     points: Vec<Point>,
 }
@@ -520,9 +529,7 @@ impl<'s> Snapshot<'s> {
             })
             .collect();
         let mut countries: FxHashMap<[u8; 2], Votes> = FxHashMap::default();
-        let mut admin1s: FxHashMap<EntryId, Votes> = FxHashMap::default();
-        let mut inside_admin1: FxHashMap<EntryId, Votes> = FxHashMap::default();
-        let mut chosen_by: FxHashMap<EntryId, Votes> = FxHashMap::default();
+        let mut entries: FxHashMap<EntryId, EntryVotes> = FxHashMap::default();
         // One point per place (the most confident mention's name), not per mention.
         let mut points: Vec<(usize, Point)> = Vec::new();
         let mut point_of: FxHashMap<EntryId, usize> = FxHashMap::default();
@@ -531,13 +538,14 @@ impl<'s> Snapshot<'s> {
             if let Some(cc) = c.country {
                 countries.entry(cc).or_default().add(key_ids[i], c.probability);
             }
+            let own = entries.entry(c.entry).or_default();
             if c.kind == PlaceKind::Admin1 {
-                admin1s.entry(c.entry).or_default().add(key_ids[i], c.probability);
+                own.admin1.add(key_ids[i], c.probability);
             }
+            own.chosen_by.add(key_ids[i], c.probability);
             if let Some(a) = c.admin1 {
-                inside_admin1.entry(a).or_default().add(key_ids[i], c.probability);
+                entries.entry(a).or_default().inside.add(key_ids[i], c.probability);
             }
-            chosen_by.entry(c.entry).or_default().add(key_ids[i], c.probability);
             let large =
                 matches!(c.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region);
             if !large && spots[i].kind == MentionKind::Toponym {
@@ -555,7 +563,7 @@ impl<'s> Snapshot<'s> {
         points.sort_by(|a, b| b.1.probability.total_cmp(&a.1.probability).then(a.0.cmp(&b.0)));
         points.truncate(MAX_COHERENCE_PLACES);
         let points = points.into_iter().map(|(_, p)| p).collect();
-        Snapshot { key_ids, choices, cands, countries, admin1s, inside_admin1, chosen_by, points }
+        Snapshot { key_ids, choices, cands, countries, entries, points }
     }
 
     /// Sum of probabilities of `votes` from mentions with another name than mention `i`.
@@ -694,12 +702,12 @@ impl<'s> Snapshot<'s> {
                 );
             }
         }
-        if let Some(a1) = c.admin1 {
-            let named = self.others(i, self.admin1s.get(&a1));
+        if let Some(region) = c.admin1.and_then(|a1| self.entries.get(&a1)) {
+            let named = self.others(i, Some(&region.admin1));
             if named > 0.0 {
                 add("its region is named in the text", w::ADMIN1_IN_DOCUMENT * named.min(1.0));
             }
-            let near = self.others(i, self.inside_admin1.get(&a1));
+            let near = self.others(i, Some(&region.inside));
             if near > 0.0 {
                 add(
                     "in the same region as other places named",
@@ -707,13 +715,14 @@ impl<'s> Snapshot<'s> {
                 );
             }
         }
+        let own = self.entries.get(&c.entry);
         if c.kind == PlaceKind::Admin1 {
-            let inside = self.others(i, self.inside_admin1.get(&c.entry));
+            let inside = self.others(i, own.map(|v| &v.inside));
             if inside > 0.0 {
                 add("places in it are named in the text", w::SAME_ADMIN1 * inside.min(2.0) / 2.0);
             }
         }
-        let elsewhere = self.others(i, self.chosen_by.get(&c.entry));
+        let elsewhere = self.others(i, own.map(|v| &v.chosen_by));
         if elsewhere > 0.0 {
             add("chosen for another name in the text", w::CHOSEN_ELSEWHERE * elsewhere.min(1.0));
         }
