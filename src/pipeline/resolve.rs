@@ -117,7 +117,8 @@ pub(crate) struct Cand {
     admin1: Option<EntryId>,
     admin2: Option<EntryId>,
     position: Position,
-    /// Unit vector of `position`, for fast closeness.
+    /// Unit vector of `position`, for fast closeness; only of small places (not
+    /// [`Self::is_large`]), the only ones weighed by closeness.
     xyz: [f64; 3],
     population: u64,
     prior: f32,
@@ -252,15 +253,11 @@ fn remembered_candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
 /// Candidates of a spot with their priors, best first, at most [`MAX_CANDIDATES`].
 fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
     let g = &res.gazetteer;
-    let mut best: FxHashMap<EntryId, NameMatch> = FxHashMap::default();
-    for m in &spot.matches {
-        let entry = best.entry(m.entry).or_insert(*m);
-        if (m.match_kind, m.name_kind) < (entry.match_kind, entry.name_kind) {
-            *entry = *m;
-        }
-    }
-    let mut matches: Vec<NameMatch> = best.into_values().collect();
-    matches.sort_by_key(|m| m.entry);
+    // Each entry once, by its best match: sorted by entry and then by how well it matched, the
+    // first of each entry is kept.
+    let mut matches: Vec<NameMatch> = spot.matches.clone();
+    matches.sort_unstable_by_key(|m| (m.entry, m.match_kind, m.name_kind));
+    matches.dedup_by_key(|m| m.entry);
     // Each entry is read once, from its row.
     let matches: Vec<(NameMatch, Facts<'_>)> =
         matches.into_iter().filter_map(|m| Some((m, Facts::of(g, m.entry)?))).collect();
@@ -339,7 +336,8 @@ fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
     }
     out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.entry.cmp(&b.entry)));
     out.truncate(MAX_CANDIDATES);
-    for c in &mut out {
+    // Only small places are weighed by their distance to others (see `Snapshot::closeness`).
+    for c in out.iter_mut().filter(|c| !c.is_large()) {
         c.xyz = unit_vector(c.position);
     }
     out
@@ -406,6 +404,8 @@ struct Choice {
     country: Option<[u8; 2]>,
     admin1: Option<EntryId>,
     position: Position,
+    /// The candidate's unit vector (only of small places, see [`Cand::xyz`]).
+    xyz: [f64; 3],
     probability: f32,
 }
 
@@ -524,6 +524,7 @@ impl<'s> Snapshot<'s> {
                     country: c.country,
                     admin1: c.admin1,
                     position: c.position,
+                    xyz: c.xyz,
                     probability: *prob,
                 })
             })
@@ -555,7 +556,7 @@ impl<'s> Snapshot<'s> {
                     Some(&k) => points[k] = (i, point(points[k].1.xyz)),
                     None => {
                         point_of.insert(c.entry, points.len());
-                        points.push((i, point(unit_vector(c.position))));
+                        points.push((i, point(c.xyz)));
                     }
                 }
             }
