@@ -154,7 +154,8 @@ pub(crate) fn resolve(
                 || relations.dateline == Some(i)
         })
         .collect();
-    let mut interned: FxHashMap<&str, u32> = FxHashMap::default();
+    // Maps over the spots are made at their full size once rather than grown.
+    let mut interned: FxHashMap<&str, u32> = sized_map(spots.len());
     let key_ids: Vec<u32> = spots
         .iter()
         .map(|s| {
@@ -162,8 +163,8 @@ pub(crate) fn resolve(
             *interned.entry(s.key.as_str()).or_insert(next)
         })
         .collect();
-    let mut first: FxHashMap<(u32, Option<GenericKind>), usize> = FxHashMap::default();
-    let mut first_plain: FxHashMap<(u32, Option<GenericKind>), usize> = FxHashMap::default();
+    let mut first: FxHashMap<(u32, Option<GenericKind>), usize> = sized_map(spots.len());
+    let mut first_plain: FxHashMap<(u32, Option<GenericKind>), usize> = sized_map(spots.len());
     let mut reps: Vec<usize> = Vec::with_capacity(spots.len());
     let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(spots.len());
     for (i, s) in spots.iter().enumerate() {
@@ -230,6 +231,11 @@ pub(crate) fn resolve(
     }
     one_sense_per_document(spots, &key_ids, &qualifiers, relations, &mut out);
     out
+}
+
+/// An empty map with room for `n` keys.
+fn sized_map<K, V>(n: usize) -> FxHashMap<K, V> {
+    FxHashMap::with_capacity_and_hasher(n, Default::default())
 }
 
 /// [`candidates`], from the thread's memo when a spot with the same matches and generic cue
@@ -529,11 +535,13 @@ impl<'s> Snapshot<'s> {
                 })
             })
             .collect();
-        let mut countries: FxHashMap<[u8; 2], Votes> = FxHashMap::default();
-        let mut entries: FxHashMap<EntryId, EntryVotes> = FxHashMap::default();
+        // Each choice adds at most one country, two entries and one point: the maps are made
+        // at that size rather than grown.
+        let mut countries: FxHashMap<[u8; 2], Votes> = sized_map(choices.len());
+        let mut entries: FxHashMap<EntryId, EntryVotes> = sized_map(2 * choices.len());
         // One point per place (the most confident mention's name), not per mention.
         let mut points: Vec<(usize, Point)> = Vec::new();
-        let mut point_of: FxHashMap<EntryId, usize> = FxHashMap::default();
+        let mut point_of: FxHashMap<EntryId, usize> = sized_map(choices.len());
         for (i, c) in choices.iter().enumerate() {
             let Some(c) = c else { continue };
             if let Some(cc) = c.country {
@@ -913,7 +921,8 @@ fn explain(
     mut evidence: Vec<(&'static str, f32)>,
     list: &[Cand],
 ) -> String {
-    let name = res.gazetteer.entry(chosen.entry).map_or("?", |e| e.name);
+    // Only the name is needed, not the whole entry.
+    let name = res.gazetteer.name(chosen.entry).unwrap_or("?");
     let mut reason = Reason::new(name);
     if spot.kind == MentionKind::Demonym {
         let part = reason.part();
