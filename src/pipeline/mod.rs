@@ -243,7 +243,8 @@ impl Pipeline {
             }
         }
         let kept = rivals[..n_rivals].iter().chain(&same_place[..n_same]).take(MAX_ALTERNATIVES);
-        let mut alternatives: Vec<Candidate> = Vec::with_capacity((n_rivals + n_same).min(MAX_ALTERNATIVES));
+        let mut alternatives: Vec<Candidate> =
+            Vec::with_capacity((n_rivals + n_same).min(MAX_ALTERNATIVES));
         for &k in kept {
             let other = &r.ranked[k];
             if let Some(place) = place_of(other.entry) {

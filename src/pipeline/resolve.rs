@@ -267,10 +267,16 @@ fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
     // Each entry is read once, from its row.
     let matches: Vec<(NameMatch, Facts<'_>)> =
         matches.into_iter().filter_map(|m| Some((m, Facts::of(g, m.entry)?))).collect();
-    let names_former_state = matches.iter().any(|(m, _)| {
-        matches!(m.name_kind, NameKind::Preferred | NameKind::Official | NameKind::Alternate)
-            && is_former_state(g, m.entry)
-    });
+    // Former states matter only to a country known by a historical name: the features of the
+    // other matches are read only then.
+    let has_successor = matches
+        .iter()
+        .any(|(m, e)| m.name_kind == NameKind::Historical && e.kind == PlaceKind::Country);
+    let names_former_state = has_successor
+        && matches.iter().any(|(m, _)| {
+            matches!(m.name_kind, NameKind::Preferred | NameKind::Official | NameKind::Alternate)
+                && is_former_state(g, m.entry)
+        });
     let mut out: Vec<Cand> = matches
         .iter()
         .map(|(m, e)| {
@@ -403,7 +409,7 @@ fn qualifier_pairs(t: &Tokens<'_>, spots: &[Spot]) -> Vec<(usize, usize)> {
 }
 
 /// What one mention's current choice is, for the others' evidence.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Choice {
     entry: EntryId,
     kind: PlaceKind,
@@ -413,6 +419,22 @@ struct Choice {
     /// The candidate's unit vector (only of small places, see [`Cand::xyz`]).
     xyz: [f64; 3],
     probability: f32,
+}
+
+/// The most probable of a list's candidates (the first of equals), as a choice.
+fn best_choice(list: &[Cand], probs: &[f32]) -> Option<Choice> {
+    let (best, prob) =
+        probs.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
+    let c = list.get(best)?;
+    Some(Choice {
+        entry: c.entry,
+        kind: c.kind,
+        country: c.country,
+        admin1: c.admin1,
+        position: c.position,
+        xyz: c.xyz,
+        probability: *prob,
+    })
 }
 
 /// Probabilities that mentions give one place (or country), summed overall and per name.
@@ -518,23 +540,13 @@ impl<'s> Snapshot<'s> {
         cands: &'s [Vec<Cand>],
         probs: &[Vec<f32>],
     ) -> Self {
-        let choices: Vec<Option<Choice>> = (0..probs.len())
-            .map(|i| {
-                let (list, p) = (&cands[reps[i]], &probs[reps[i]]);
-                let (best, prob) =
-                    p.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
-                let c = list.get(best)?;
-                Some(Choice {
-                    entry: c.entry,
-                    kind: c.kind,
-                    country: c.country,
-                    admin1: c.admin1,
-                    position: c.position,
-                    xyz: c.xyz,
-                    probability: *prob,
-                })
-            })
-            .collect();
+        // A mention that is not a representative makes its representative's choice, which
+        // comes before it.
+        let mut choices: Vec<Option<Choice>> = Vec::with_capacity(probs.len());
+        for (i, &r) in reps.iter().enumerate() {
+            let choice = if r == i { best_choice(&cands[i], &probs[i]) } else { choices[r] };
+            choices.push(choice);
+        }
         // Each choice adds at most one country, two entries and one point: the maps are made
         // at that size rather than grown.
         let mut countries: FxHashMap<[u8; 2], Votes> = sized_map(choices.len());
