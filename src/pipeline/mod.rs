@@ -218,28 +218,39 @@ impl Pipeline {
             |e: EntryId| places.entry(e).or_insert_with(|| g.place(e)).as_ref().cloned();
         let place = r.chosen().and_then(&mut place_of);
         let mut score = r.ranked.first().map_or(0.0, |x| x.probability);
-        let mut rivals: Vec<(EntryId, f32)> = Vec::new();
-        let mut same_place: Vec<(EntryId, f32)> = Vec::new();
-        for other in r.ranked.iter().skip(1) {
-            let (e, p) = (other.entry, other.probability);
+        // The alternatives kept: real rivals first (they are what a user may want to switch
+        // to), then the same place at another level, for correction. Only the first
+        // `MAX_ALTERNATIVES` of each can be kept, so they are counted in place, by index.
+        let mut rivals = [0usize; MAX_ALTERNATIVES];
+        let mut same_place = [0usize; MAX_ALTERNATIVES];
+        let (mut n_rivals, mut n_same) = (0, 0);
+        for (k, other) in r.ranked.iter().enumerate().skip(1) {
             match &place {
-                Some(chosen) if chosen.is_same_place_at(other.country(), other.position) => {
+                Some(chosen) if other.is_same_place_as(chosen) => {
                     // Moscow the city and Moscow the federal subject are one answer to "where":
                     // they add to the confidence instead of looking like a rival.
-                    score += p;
-                    same_place.push((e, p));
+                    score += other.probability;
+                    if n_same < MAX_ALTERNATIVES {
+                        same_place[n_same] = k;
+                        n_same += 1;
+                    }
                 }
-                _ => rivals.push((e, p)),
+                _ if n_rivals < MAX_ALTERNATIVES => {
+                    rivals[n_rivals] = k;
+                    n_rivals += 1;
+                }
+                _ => {}
             }
         }
-        // Real rivals first (they are what a user may want to switch to), then the same place
-        // at another level, for correction.
-        rivals.extend(same_place);
-        rivals.truncate(MAX_ALTERNATIVES);
-        let alternatives: Vec<Candidate> = rivals
-            .into_iter()
-            .filter_map(|(e, p)| Some(Candidate { place: place_of(e)?, score: p }))
-            .collect();
+        let kept = rivals[..n_rivals].iter().chain(&same_place[..n_same]).take(MAX_ALTERNATIVES);
+        let mut alternatives: Vec<Candidate> =
+            Vec::with_capacity((n_rivals + n_same).min(MAX_ALTERNATIVES));
+        for &k in kept {
+            let other = &r.ranked[k];
+            if let Some(place) = place_of(other.entry) {
+                alternatives.push(Candidate { place, score: other.probability });
+            }
+        }
         let score = score.min(1.0);
         Mention {
             id: MentionId(0),

@@ -22,7 +22,7 @@ use super::weights::{COHERENCE_HALF_KM, RESOLUTION_TEMPERATURE, resolution as w}
 use super::words::GenericKind;
 use crate::gazetteer::{EntryId, Gazetteer, MatchKind, NameKind, NameMatch};
 use crate::geodesy::{destination, distance_km};
-use crate::model::{MentionKind, PlaceKind, PlaceNamespace, Position};
+use crate::model::{MentionKind, Place, PlaceKind, PlaceNamespace, Position, SAME_PLACE_KM};
 
 /// Candidates kept per mention, by prior: "Springfield" has dozens; the rest never win.
 const MAX_CANDIDATES: usize = 40;
@@ -70,7 +70,25 @@ impl Ranked {
     pub fn country(&self) -> Option<&str> {
         self.country.as_ref().and_then(|c| std::str::from_utf8(c).ok())
     }
+
+    /// [`Place::is_same_place_at`] for this candidate, asked for every candidate of every
+    /// mention: most differ from `place` in country or latitude, which is decided on bytes and
+    /// one subtraction before the great-circle distance is worked out.
+    pub fn is_same_place_as(&self, place: &Place) -> bool {
+        let same_country = match (&place.country, &self.country) {
+            (Some(a), Some(b)) => a.as_bytes() == b,
+            _ => false,
+        };
+        same_country
+            && (place.position.y() - self.position.y()).abs() <= SAME_PLACE_MAX_LAT_DEG
+            && place.is_same_place_at(self.country(), self.position)
+    }
 }
+
+/// Latitudes further apart than this, in degrees, are further apart than [`SAME_PLACE_KM`]
+/// (a degree of latitude is some 111 km everywhere): a margin of over 10% on the distance
+/// makes the shortcut agree with the distance itself.
+const SAME_PLACE_MAX_LAT_DEG: f64 = SAME_PLACE_KM * 1.1 / 111.0;
 
 /// The outcome for one mention.
 #[derive(Clone, Debug)]
@@ -99,7 +117,8 @@ pub(crate) struct Cand {
     admin1: Option<EntryId>,
     admin2: Option<EntryId>,
     position: Position,
-    /// Unit vector of `position`, for fast closeness.
+    /// Unit vector of `position`, for fast closeness; only of small places (not
+    /// [`Self::is_large`]), the only ones weighed by closeness.
     xyz: [f64; 3],
     population: u64,
     prior: f32,
@@ -135,7 +154,8 @@ pub(crate) fn resolve(
                 || relations.dateline == Some(i)
         })
         .collect();
-    let mut interned: FxHashMap<&str, u32> = FxHashMap::default();
+    // Maps over the spots are made at their full size once rather than grown.
+    let mut interned: FxHashMap<&str, u32> = sized_map(spots.len());
     let key_ids: Vec<u32> = spots
         .iter()
         .map(|s| {
@@ -143,8 +163,8 @@ pub(crate) fn resolve(
             *interned.entry(s.key.as_str()).or_insert(next)
         })
         .collect();
-    let mut first: FxHashMap<(u32, Option<GenericKind>), usize> = FxHashMap::default();
-    let mut first_plain: FxHashMap<(u32, Option<GenericKind>), usize> = FxHashMap::default();
+    let mut first: FxHashMap<(u32, Option<GenericKind>), usize> = sized_map(spots.len());
+    let mut first_plain: FxHashMap<(u32, Option<GenericKind>), usize> = sized_map(spots.len());
     let mut reps: Vec<usize> = Vec::with_capacity(spots.len());
     let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(spots.len());
     for (i, s) in spots.iter().enumerate() {
@@ -213,6 +233,11 @@ pub(crate) fn resolve(
     out
 }
 
+/// An empty map with room for `n` keys.
+fn sized_map<K, V>(n: usize) -> FxHashMap<K, V> {
+    FxHashMap::with_capacity_and_hasher(n, Default::default())
+}
+
 /// [`candidates`], from the thread's memo when a spot with the same matches and generic cue
 /// was seen before (in this or an earlier document; see [`super::memo`]).
 fn remembered_candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
@@ -234,22 +259,24 @@ fn remembered_candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
 /// Candidates of a spot with their priors, best first, at most [`MAX_CANDIDATES`].
 fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
     let g = &res.gazetteer;
-    let mut best: FxHashMap<EntryId, NameMatch> = FxHashMap::default();
-    for m in &spot.matches {
-        let entry = best.entry(m.entry).or_insert(*m);
-        if (m.match_kind, m.name_kind) < (entry.match_kind, entry.name_kind) {
-            *entry = *m;
-        }
-    }
-    let mut matches: Vec<NameMatch> = best.into_values().collect();
-    matches.sort_by_key(|m| m.entry);
+    // Each entry once, by its best match: sorted by entry and then by how well it matched, the
+    // first of each entry is kept.
+    let mut matches: Vec<NameMatch> = spot.matches.clone();
+    matches.sort_unstable_by_key(|m| (m.entry, m.match_kind, m.name_kind));
+    matches.dedup_by_key(|m| m.entry);
     // Each entry is read once, from its row.
     let matches: Vec<(NameMatch, Facts<'_>)> =
         matches.into_iter().filter_map(|m| Some((m, Facts::of(g, m.entry)?))).collect();
-    let names_former_state = matches.iter().any(|(m, _)| {
-        matches!(m.name_kind, NameKind::Preferred | NameKind::Official | NameKind::Alternate)
-            && is_former_state(g, m.entry)
-    });
+    // Former states matter only to a country known by a historical name: the features of the
+    // other matches are read only then.
+    let has_successor = matches
+        .iter()
+        .any(|(m, e)| m.name_kind == NameKind::Historical && e.kind == PlaceKind::Country);
+    let names_former_state = has_successor
+        && matches.iter().any(|(m, _)| {
+            matches!(m.name_kind, NameKind::Preferred | NameKind::Official | NameKind::Alternate)
+                && is_former_state(g, m.entry)
+        });
     let mut out: Vec<Cand> = matches
         .iter()
         .map(|(m, e)| {
@@ -321,7 +348,8 @@ fn candidates(res: &Resources, spot: &Spot) -> Vec<Cand> {
     }
     out.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.entry.cmp(&b.entry)));
     out.truncate(MAX_CANDIDATES);
-    for c in &mut out {
+    // Only small places are weighed by their distance to others (see `Snapshot::closeness`).
+    for c in out.iter_mut().filter(|c| !c.is_large()) {
         c.xyz = unit_vector(c.position);
     }
     out
@@ -381,14 +409,32 @@ fn qualifier_pairs(t: &Tokens<'_>, spots: &[Spot]) -> Vec<(usize, usize)> {
 }
 
 /// What one mention's current choice is, for the others' evidence.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Choice {
     entry: EntryId,
     kind: PlaceKind,
     country: Option<[u8; 2]>,
     admin1: Option<EntryId>,
     position: Position,
+    /// The candidate's unit vector (only of small places, see [`Cand::xyz`]).
+    xyz: [f64; 3],
     probability: f32,
+}
+
+/// The most probable of a list's candidates (the first of equals), as a choice.
+fn best_choice(list: &[Cand], probs: &[f32]) -> Option<Choice> {
+    let (best, prob) =
+        probs.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
+    let c = list.get(best)?;
+    Some(Choice {
+        entry: c.entry,
+        kind: c.kind,
+        country: c.country,
+        admin1: c.admin1,
+        position: c.position,
+        xyz: c.xyz,
+        probability: *prob,
+    })
 }
 
 /// Probabilities that mentions give one place (or country), summed overall and per name.
@@ -424,6 +470,18 @@ impl Votes {
     }
 }
 
+/// The votes about one entry. An entry without some of them has them empty, which counts as
+/// nothing, as no entry at all does.
+#[derive(Debug, Default)]
+struct EntryVotes {
+    /// Mentions that chose it as a first-level region.
+    admin1: Votes,
+    /// Mentions that chose a place inside it (as their first-level region).
+    inside: Votes,
+    /// Mentions that chose it.
+    chosen_by: Votes,
+}
+
 /// A place chosen for coherence: the interned name it was chosen under, its unit vector and
 /// the probability of the choice.
 #[derive(Clone, Copy, Debug)]
@@ -442,12 +500,9 @@ struct Snapshot<'s> {
     cands: &'s [Vec<Cand>],
     /// Country -> summed probability of mentions choosing a place in it, per key.
     countries: FxHashMap<[u8; 2], Votes>,
-    /// Admin1 entry -> mentions that chose it directly.
-    admin1s: FxHashMap<EntryId, Votes>,
-    /// Admin1 entry -> mentions that chose a place inside it.
-    inside_admin1: FxHashMap<EntryId, Votes>,
-    /// Entry -> mentions that chose it.
-    chosen_by: FxHashMap<EntryId, Votes>,
+    /// Entry -> the mentions that chose it or a place inside it: one map, so that a candidate
+    /// finds all its entry's votes, or its region's, in one look-up.
+    entries: FxHashMap<EntryId, EntryVotes>,
     /// The most confident small places chosen (for coherence), the most confident first.
     points: Vec<Point>,
 }
@@ -485,41 +540,33 @@ impl<'s> Snapshot<'s> {
         cands: &'s [Vec<Cand>],
         probs: &[Vec<f32>],
     ) -> Self {
-        let choices: Vec<Option<Choice>> = (0..probs.len())
-            .map(|i| {
-                let (list, p) = (&cands[reps[i]], &probs[reps[i]]);
-                let (best, prob) =
-                    p.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
-                let c = list.get(best)?;
-                Some(Choice {
-                    entry: c.entry,
-                    kind: c.kind,
-                    country: c.country,
-                    admin1: c.admin1,
-                    position: c.position,
-                    probability: *prob,
-                })
-            })
-            .collect();
-        let mut countries: FxHashMap<[u8; 2], Votes> = FxHashMap::default();
-        let mut admin1s: FxHashMap<EntryId, Votes> = FxHashMap::default();
-        let mut inside_admin1: FxHashMap<EntryId, Votes> = FxHashMap::default();
-        let mut chosen_by: FxHashMap<EntryId, Votes> = FxHashMap::default();
+        // A mention that is not a representative makes its representative's choice, which
+        // comes before it.
+        let mut choices: Vec<Option<Choice>> = Vec::with_capacity(probs.len());
+        for (i, &r) in reps.iter().enumerate() {
+            let choice = if r == i { best_choice(&cands[i], &probs[i]) } else { choices[r] };
+            choices.push(choice);
+        }
+        // Each choice adds at most one country, two entries and one point: the maps are made
+        // at that size rather than grown.
+        let mut countries: FxHashMap<[u8; 2], Votes> = sized_map(choices.len());
+        let mut entries: FxHashMap<EntryId, EntryVotes> = sized_map(2 * choices.len());
         // One point per place (the most confident mention's name), not per mention.
         let mut points: Vec<(usize, Point)> = Vec::new();
-        let mut point_of: FxHashMap<EntryId, usize> = FxHashMap::default();
+        let mut point_of: FxHashMap<EntryId, usize> = sized_map(choices.len());
         for (i, c) in choices.iter().enumerate() {
             let Some(c) = c else { continue };
             if let Some(cc) = c.country {
                 countries.entry(cc).or_default().add(key_ids[i], c.probability);
             }
+            let own = entries.entry(c.entry).or_default();
             if c.kind == PlaceKind::Admin1 {
-                admin1s.entry(c.entry).or_default().add(key_ids[i], c.probability);
+                own.admin1.add(key_ids[i], c.probability);
             }
+            own.chosen_by.add(key_ids[i], c.probability);
             if let Some(a) = c.admin1 {
-                inside_admin1.entry(a).or_default().add(key_ids[i], c.probability);
+                entries.entry(a).or_default().inside.add(key_ids[i], c.probability);
             }
-            chosen_by.entry(c.entry).or_default().add(key_ids[i], c.probability);
             let large =
                 matches!(c.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region);
             if !large && spots[i].kind == MentionKind::Toponym {
@@ -529,7 +576,7 @@ impl<'s> Snapshot<'s> {
                     Some(&k) => points[k] = (i, point(points[k].1.xyz)),
                     None => {
                         point_of.insert(c.entry, points.len());
-                        points.push((i, point(unit_vector(c.position))));
+                        points.push((i, point(c.xyz)));
                     }
                 }
             }
@@ -537,7 +584,7 @@ impl<'s> Snapshot<'s> {
         points.sort_by(|a, b| b.1.probability.total_cmp(&a.1.probability).then(a.0.cmp(&b.0)));
         points.truncate(MAX_COHERENCE_PLACES);
         let points = points.into_iter().map(|(_, p)| p).collect();
-        Snapshot { key_ids, choices, cands, countries, admin1s, inside_admin1, chosen_by, points }
+        Snapshot { key_ids, choices, cands, countries, entries, points }
     }
 
     /// Sum of probabilities of `votes` from mentions with another name than mention `i`.
@@ -676,12 +723,12 @@ impl<'s> Snapshot<'s> {
                 );
             }
         }
-        if let Some(a1) = c.admin1 {
-            let named = self.others(i, self.admin1s.get(&a1));
+        if let Some(region) = c.admin1.and_then(|a1| self.entries.get(&a1)) {
+            let named = self.others(i, Some(&region.admin1));
             if named > 0.0 {
                 add("its region is named in the text", w::ADMIN1_IN_DOCUMENT * named.min(1.0));
             }
-            let near = self.others(i, self.inside_admin1.get(&a1));
+            let near = self.others(i, Some(&region.inside));
             if near > 0.0 {
                 add(
                     "in the same region as other places named",
@@ -689,13 +736,14 @@ impl<'s> Snapshot<'s> {
                 );
             }
         }
+        let own = self.entries.get(&c.entry);
         if c.kind == PlaceKind::Admin1 {
-            let inside = self.others(i, self.inside_admin1.get(&c.entry));
+            let inside = self.others(i, own.map(|v| &v.inside));
             if inside > 0.0 {
                 add("places in it are named in the text", w::SAME_ADMIN1 * inside.min(2.0) / 2.0);
             }
         }
-        let elsewhere = self.others(i, self.chosen_by.get(&c.entry));
+        let elsewhere = self.others(i, own.map(|v| &v.chosen_by));
         if elsewhere > 0.0 {
             add("chosen for another name in the text", w::CHOSEN_ELSEWHERE * elsewhere.min(1.0));
         }
@@ -885,7 +933,8 @@ fn explain(
     mut evidence: Vec<(&'static str, f32)>,
     list: &[Cand],
 ) -> String {
-    let name = res.gazetteer.entry(chosen.entry).map_or("?", |e| e.name);
+    // Only the name is needed, not the whole entry.
+    let name = res.gazetteer.name(chosen.entry).unwrap_or("?");
     let mut reason = Reason::new(name);
     if spot.kind == MentionKind::Demonym {
         let part = reason.part();
