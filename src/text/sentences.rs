@@ -6,7 +6,7 @@ use crate::model::Span;
 
 /// Lines longer than this (in bytes) mean the text is not hard-wrapped, so every line is a
 /// paragraph of its own (one paragraph per line, as many feeds and corpora store articles).
-const WRAPPED_LINE_MAX_BYTES: usize = 100;
+pub(crate) const WRAPPED_LINE_MAX_BYTES: usize = 100;
 
 /// Splits news text into sentences: byte spans into `text`, in order, trimmed of whitespace.
 ///
@@ -26,13 +26,18 @@ pub fn sentences(text: &str) -> Vec<Span> {
 }
 
 /// Splits `tokens` of `text` into sentences and fills in each token's `sentence` and
-/// `sentence_initial`.
-pub(crate) fn split(text: &str, tokens: &mut [Token]) -> Vec<Span> {
-    let lines_are_paragraphs = text.split('\n').any(|line| line.len() > WRAPPED_LINE_MAX_BYTES);
+/// `sentence_initial`. `lines_are_paragraphs` when some line of `text` is longer than
+/// [`WRAPPED_LINE_MAX_BYTES`]; the scan that made the tokens finds it, as it sees every
+/// newline.
+pub(crate) fn split(text: &str, tokens: &mut [Token], lines_are_paragraphs: bool) -> Vec<Span> {
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < tokens.len() {
+    while let Some(token) = tokens.get(i) {
+        if !may_bound_sentence(token) {
+            i += 1;
+            continue;
+        }
         if i > start && breaks_before(text, tokens, i, lines_are_paragraphs) {
             close(tokens, start, i, &mut sentences);
             start = i;
@@ -100,9 +105,25 @@ fn is_bullet(text: &str, tokens: &[Token], i: usize) -> bool {
     }
 }
 
+/// False for a token that can neither start a paragraph nor end a sentence: a word, number
+/// or possessive on a line already begun, with no abbreviation's period. Most tokens are,
+/// so the loop of [`split`] passes over them with this one test.
+#[inline]
+fn may_bound_sentence(token: &Token) -> bool {
+    token.newlines_before > 0 || token.abbreviation.is_some() || token.kind == TokenKind::Punct
+}
+
+/// Full stops, question and exclamation marks and ellipses. Read from the first byte: the
+/// ASCII ones settle it, and the others ("…", "‼", "⁇") all start with the byte 0xE2.
 fn is_terminal(text: &str, token: &Token) -> bool {
-    token.kind == TokenKind::Punct
-        && matches!(token.text(text).chars().next(), Some('.' | '!' | '?' | '…' | '‼' | '⁇'))
+    if token.kind != TokenKind::Punct {
+        return false;
+    }
+    match text.as_bytes().get(token.span.start_byte) {
+        Some(b'.' | b'!' | b'?') => true,
+        Some(0xE2) => matches!(token.text(text).chars().next(), Some('…' | '‼' | '⁇')),
+        _ => false,
+    }
 }
 
 fn is_closing(text: &str, token: &Token) -> bool {

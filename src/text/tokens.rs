@@ -96,8 +96,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Splits a text into tokens and sentences in one pass (see [`super::sentences`] for the
 /// sentence rules).
 pub fn segment(text: &str) -> Segmentation {
-    let mut tokens = scan(text);
-    let sentences = super::sentences::split(text, &mut tokens);
+    let Scan { mut tokens, long_lines } = scan(text);
+    let sentences = super::sentences::split(text, &mut tokens, long_lines);
     Segmentation { tokens, sentences }
 }
 
@@ -132,37 +132,105 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
-fn scan(text: &str) -> Vec<Token> {
+/// Byte classes for the ASCII fast paths of [`scan`]: a word's bytes are OR-ed together, so
+/// its case is known from one test at its end, and a run of spaces is one loop.
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+/// ASCII whitespace (a newline too).
+const SPACE: u8 = 8;
+/// The newline byte, which ends a line as well as being a space.
+const NEWLINE: u8 = 16;
+/// Ends a plain word only by joining it or by ending it specially: a hyphen, an apostrophe,
+/// a period, or the first byte of a non-ASCII character.
+const JOINER: u8 = 32;
+/// ASCII punctuation, symbols and control characters: always a token of its own.
+const MARK: u8 = 64;
+const LETTER: u8 = LOWER | UPPER;
+const ALPHANUMERIC: u8 = LETTER | DIGIT;
+
+/// The class bits of every byte value.
+static BYTE_CLASS: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = match byte {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            b'\n' => SPACE | NEWLINE,
+            b' ' | b'\t' | b'\r' | b'\x0B' | b'\x0C' => SPACE,
+            b'-' | b'\'' => JOINER | MARK,
+            b'.' => JOINER | MARK,
+            0x80..=0xFF => JOINER,
+            _ => MARK,
+        };
+        b += 1;
+    }
+    classes
+}
+
+#[inline]
+fn class_of(b: u8) -> u8 {
+    BYTE_CLASS[usize::from(b)]
+}
+
+/// What [`scan`] finds besides the tokens.
+struct Scan {
+    /// Every token, in order.
+    tokens: Vec<Token>,
+    /// Some line is longer than [`super::sentences::WRAPPED_LINE_MAX_BYTES`], so the text is
+    /// not hard-wrapped. Found here because the scan sees every newline anyway.
+    long_lines: bool,
+}
+
+/// The whitespace seen since the last token, and where the current line started.
+struct Gap {
+    newlines: u8,
+    space: bool,
+    line_start: usize,
+    long_lines: bool,
+}
+
+impl Gap {
+    /// Passes over the ASCII whitespace from `start`; returns where it ends.
+    #[inline]
+    fn skip_ascii_spaces(&mut self, bytes: &[u8], start: usize) -> usize {
+        self.space = true;
+        let mut i = start;
+        while let Some(&b) = bytes.get(i) {
+            let class = class_of(b);
+            if class & SPACE == 0 {
+                break;
+            }
+            if class & NEWLINE != 0 {
+                self.newlines = self.newlines.saturating_add(1).min(2);
+                self.end_line(i);
+            }
+            i += 1;
+        }
+        i
+    }
+
+    /// A newline byte at `at` ends the current line.
+    fn end_line(&mut self, at: usize) {
+        self.long_lines |= at - self.line_start > super::sentences::WRAPPED_LINE_MAX_BYTES;
+        self.line_start = at + 1;
+    }
+}
+
+fn scan(text: &str) -> Scan {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
-    let mut newlines: u8 = 0;
-    let mut space = true;
+    let mut gap = Gap { newlines: 0, space: true, line_start: 0, long_lines: false };
     let bytes = text.as_bytes();
-    while i < bytes.len() {
-        // ASCII spaces without decoding.
-        match bytes[i] {
-            b' ' | b'\t' | b'\r' | b'\x0B' | b'\x0C' => {
-                space = true;
-                i += 1;
-                continue;
-            }
-            b'\n' => {
-                newlines = newlines.saturating_add(1).min(2);
-                space = true;
-                i += 1;
-                continue;
-            }
-            _ => {}
-        }
-        let Some((c, width)) = char_at(text, i) else { break };
-        if c.is_whitespace() {
-            match c {
-                '\n' | '\u{2028}' | '\u{85}' => newlines = newlines.saturating_add(1).min(2),
-                '\u{2029}' => newlines = 2,
-                _ => {}
-            }
-            space = true;
-            i += width;
+    while let Some(&b) = bytes.get(i) {
+        let class = class_of(b);
+        if class & SPACE != 0 {
+            i = gap.skip_ascii_spaces(bytes, i);
             continue;
         }
         let mut push = |span: Span, kind, case, hyphenated, abbreviation| {
@@ -171,18 +239,37 @@ fn scan(text: &str) -> Vec<Token> {
                 kind,
                 case,
                 sentence: 0,
-                newlines_before: newlines,
-                space_before: space,
+                newlines_before: gap.newlines,
+                space_before: gap.space,
                 sentence_initial: false,
                 hyphenated,
                 abbreviation,
             });
-            newlines = 0;
-            space = false;
+            gap.newlines = 0;
+            gap.space = false;
         };
-        if let Some((end, case)) = plain_ascii_word(bytes, i) {
+        if class & LETTER != 0
+            && let Some((end, case)) = plain_ascii_word(bytes, i)
+        {
             push(Span::new(i, end), TokenKind::Word, case, false, None);
             i = end;
+            continue;
+        }
+        if class & MARK != 0 {
+            let end = if matches!(b, b'.' | b'-') { run_end(bytes, i) } else { i + 1 };
+            push(Span::new(i, end), TokenKind::Punct, Case::Uncased, false, None);
+            i = end;
+            continue;
+        }
+        let Some((c, width)) = char_at(text, i) else { break };
+        if c.is_whitespace() {
+            match c {
+                '\u{2028}' | '\u{85}' => gap.newlines = gap.newlines.saturating_add(1).min(2),
+                '\u{2029}' => gap.newlines = 2,
+                _ => {}
+            }
+            gap.space = true;
+            i += width;
             continue;
         }
         if is_word_char(c) {
@@ -197,17 +284,19 @@ fn scan(text: &str) -> Vec<Token> {
                 i = word.end;
             }
         } else {
-            let mut end = i + width;
-            if matches!(c, '.' | '-') {
-                while text.as_bytes().get(end) == Some(&(c as u8)) {
-                    end += 1;
-                }
-            }
-            push(Span::new(i, end), TokenKind::Punct, Case::Uncased, false, None);
-            i = end;
+            push(Span::new(i, i + width), TokenKind::Punct, Case::Uncased, false, None);
+            i += width;
         }
     }
-    tokens
+    gap.end_line(bytes.len());
+    Scan { tokens, long_lines: gap.long_lines }
+}
+
+/// The end of the run of bytes equal to the one at `start` ("...", "--").
+fn run_end(bytes: &[u8], start: usize) -> usize {
+    let rest = bytes.get(start..).unwrap_or_default();
+    let first = rest.first().copied();
+    start + rest.iter().position(|&b| Some(b) != first).unwrap_or(rest.len())
 }
 
 /// The end and case of the word at `start` when it is plain: an ASCII letter, then ASCII
@@ -215,34 +304,36 @@ fn scan(text: &str) -> Vec<Token> {
 /// join or end a word specially (anything but a hyphen, an apostrophe or a period). Such a
 /// word is what [`scan_word`] would find, with no hyphen, abbreviation, possessive or
 /// acronym, so most words of a text skip its character-by-character scan; its case (as
-/// [`case_of`] gives it) is read in the same pass.
+/// [`case_of`] gives it) is read in the same pass, from the OR of its bytes' classes.
 fn plain_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, Case)> {
-    let first = *bytes.get(start)?;
-    if !first.is_ascii_alphabetic() {
+    let (&first, rest) = bytes.get(start..)?.split_first()?;
+    let first = class_of(first);
+    if first & LETTER == 0 {
         return None;
     }
-    let (mut rest_upper, mut rest_lower) = (false, false);
-    let mut j = start + 1;
-    while let Some(&b) = bytes.get(j) {
-        if b.is_ascii_lowercase() {
-            rest_lower = true;
-        } else if b.is_ascii_uppercase() {
-            rest_upper = true;
-        } else if !b.is_ascii_digit() {
+    let mut seen = 0;
+    let mut len = rest.len();
+    for (k, &b) in rest.iter().enumerate() {
+        let class = class_of(b);
+        if class & ALPHANUMERIC == 0 {
+            if class & JOINER != 0 {
+                return None;
+            }
+            len = k;
             break;
         }
-        j += 1;
+        seen |= class;
     }
-    if bytes.get(j).is_some_and(|&b| b >= 0x80 || matches!(b, b'-' | b'\'' | b'.')) {
-        return None;
-    }
-    let case = match (first.is_ascii_lowercase(), rest_upper, rest_lower) {
-        (true, _, _) => Case::Lower,
-        (false, true, false) => Case::Upper,
-        (false, false, _) => Case::Title,
-        (false, true, true) => Case::Mixed,
+    let case = if first & LOWER != 0 {
+        Case::Lower
+    } else {
+        match (seen & UPPER != 0, seen & LOWER != 0) {
+            (true, false) => Case::Upper,
+            (false, _) => Case::Title,
+            (true, true) => Case::Mixed,
+        }
     };
-    Some((j, case))
+    Some((start + 1 + len, case))
 }
 
 struct WordScan {
