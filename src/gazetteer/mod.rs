@@ -4,7 +4,7 @@
 //! `data/gazetteer/gazetteer.bin`, which is compiled into the library and decoded on first use
 //! by [`Gazetteer::embedded`].
 //!
-//! Names are indexed under two keys (see [`fold`] and [`variant_key`]) in `fst` maps; each key
+//! Names are indexed under two keys (see [`fold()`] and [`variant_key`]) in `fst` maps; each key
 //! lists the entries it names with a [`NameKind`]. [`Gazetteer::lookup`] returns
 //! [`NameMatch`]es; [`Gazetteer::entry`] and [`Gazetteer::place`] give the details.
 
@@ -212,7 +212,7 @@ impl Gazetteer {
         out
     }
 
-    /// Entries whose folded name is exactly `folded` (already the output of [`fold`]).
+    /// Entries whose folded name is exactly `folded` (already the output of [`fold()`]).
     ///
     /// Sorted by [`NameKind`], then most populous first, then by entry id.
     pub fn lookup_folded(&self, folded: &str) -> Vec<NameMatch> {

@@ -63,7 +63,7 @@ impl NameKind {
 /// Which key a lookup matched on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MatchKind {
-    /// The folded surface text equals a folded name of the entry ([`super::fold`]).
+    /// The folded surface text equals a folded name of the entry ([`super::fold()`]).
     Exact,
     /// Only the looser romanisation-variant keys are equal ([`super::variant_key`]); score lower.
     Variant,

@@ -30,7 +30,7 @@ pub mod recognition {
     pub const MULTI_WORD: f32 = 1.0;
     /// A locative cue right before ("in", "near", "outside of", "the town of").
     pub const CUE_BEFORE: f32 = 1.3;
-    /// A generic word right after ("Amur region", "Laurel County") or ", <place>" qualifying
+    /// A generic word right after ("Amur region", "Laurel County") or `, <place>` qualifying
     /// it ("Springfield, Illinois").
     pub const CUE_AFTER: f32 = 1.4;
     /// In a list with other place candidates ("Russia, China and Iran").

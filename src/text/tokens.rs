@@ -93,7 +93,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     segment(text).tokens
 }
 
-/// Splits a text into tokens and sentences in one pass (see [`super::sentences`] for the
+/// Splits a text into tokens and sentences in one pass (see [`super::sentences()`] for the
 /// sentence rules).
 pub fn segment(text: &str) -> Segmentation {
     let Scan { mut tokens, long_lines } = scan(text);

@@ -85,7 +85,7 @@ pub(super) fn unit_at(p: &Parser<'_>, i: usize) -> Option<(Unit, bool)> {
     }
 }
 
-/// True when what precedes `i` makes "a|per <unit>" a rate of occurrences ("twice a week",
+/// True when what precedes `i` makes `a|per <unit>` a rate of occurrences ("twice a week",
 /// "three times a year"). Money rates ("$5 a year") are not annotated as times in TimeML
 /// news corpora and are left alone.
 pub(super) fn times_before(p: &Parser<'_>, i: usize) -> Option<usize> {
