@@ -117,11 +117,7 @@ pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Sp
             if covered.get(k).copied().unwrap_or(true) || !t.is_word(k) {
                 return None;
             }
-            let word = t.folded(k);
-            if !triggers::may_trigger(word) {
-                return None;
-            }
-            triggers::trigger(word, t.folded(k + 1)).map(|trigger| (k, trigger))
+            triggers::trigger(t.folded(k), || t.folded(k + 1)).map(|trigger| (k, trigger))
         }));
         if !hits.is_empty() {
             let layout = Layout::new(t, from, end);

@@ -251,9 +251,9 @@ const fn add_length(masks: &mut [u32; 26], word: &str) {
 }
 
 /// False for a word that no trigger or attribution word can be: its first letter and length
-/// match none. Callers scanning every word ask this first.
+/// match none. [`trigger`] asks this before any string is compared or hashed.
 #[inline]
-pub(crate) fn may_trigger(word: &str) -> bool {
+fn may_trigger(word: &str) -> bool {
     let b = word.as_bytes();
     match b.first() {
         Some(&c) if c.is_ascii_lowercase() && b.len() < 32 => {
@@ -263,13 +263,14 @@ pub(crate) fn may_trigger(word: &str) -> bool {
     }
 }
 
-/// The trigger a folded word is, if any. "according" counts only before "to" (`next`).
-pub(crate) fn trigger(word: &str, next: &str) -> Option<Trigger> {
+/// The trigger a folded word is, if any. "according" counts only before "to" (`next`, the
+/// next folded word, asked for only then: callers scan every word of a text).
+pub(crate) fn trigger<'a>(word: &str, next: impl FnOnce() -> &'a str) -> Option<Trigger> {
     if !may_trigger(word) {
         return None;
     }
     if ATTRIBUTION.contains(&word) {
-        if word == "according" && next != "to" {
+        if word == "according" && next() != "to" {
             return None;
         }
         return Some(Trigger { kind: Report, part: Verb, role: Role::Attribution });
@@ -389,15 +390,15 @@ mod tests {
 
     #[test]
     fn verb_and_noun_forms_are_triggers_but_background_gerunds_are_not() {
-        assert_eq!(trigger("met", "").map(|t| t.kind), Some(Meeting));
-        assert_eq!(trigger("summit", "").map(|t| t.part), Some(Noun));
-        assert_eq!(trigger("establishing", ""), None);
+        assert_eq!(trigger("met", || "").map(|t| t.kind), Some(Meeting));
+        assert_eq!(trigger("summit", || "").map(|t| t.part), Some(Noun));
+        assert_eq!(trigger("establishing", || ""), None);
     }
 
     #[test]
     fn according_is_attribution_only_before_to() {
-        assert_eq!(trigger("according", "to").map(|t| t.role), Some(Role::Attribution));
-        assert_eq!(trigger("according", "as"), None);
+        assert_eq!(trigger("according", || "to").map(|t| t.role), Some(Role::Attribution));
+        assert_eq!(trigger("according", || "as"), None);
     }
 
     #[test]
