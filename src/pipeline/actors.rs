@@ -93,34 +93,35 @@ pub(crate) fn find_actors(
     if let Some(agency) = dateline.and_then(|d| d.agency) {
         found.org(agency);
     }
-    let mut i = 0;
-    while i < n {
-        if in_credit[i] || found.taken[i] {
-            i += 1;
+    // Every finder starts at a capitalised word or just before one (a title), so the passes
+    // below visit these few tokens instead of every token of the document.
+    let capitals: Vec<usize> = (0..n).filter(|&i| t.is_capitalised(i)).collect();
+    // Titles, East Asian and given names all need a capitalised word after their first.
+    let mut next = 0;
+    for i in capitals.iter().filter_map(|&c| c.checked_sub(1)) {
+        if i < next || in_credit[i] || found.taken[i] {
             continue;
         }
-        if let Some(end) = found.titled_person(i).or_else(|| found.east_asian_person(i)) {
-            i = end;
-            continue;
+        if let Some(end) = found
+            .titled_person(i)
+            .or_else(|| found.east_asian_person(i))
+            .or_else(|| found.given_name_person(i))
+        {
+            next = end;
         }
-        if let Some(end) = found.given_name_person(i) {
-            i = end;
-            continue;
-        }
-        i += 1;
     }
     // One pass for both: a speaker found at `i` covers tokens from `i` on, so the acronym test
     // at `i` sees the same tokens taken as it would after a whole pass of speakers.
-    for (i, &credit) in in_credit.iter().enumerate() {
-        if !credit && !found.taken[i] {
+    for &i in &capitals {
+        if !in_credit[i] && !found.taken[i] {
             found.speaking_person(i);
         }
-        if !credit && !found.taken[i] {
+        if !in_credit[i] && !found.taken[i] {
             found.acronym_or_agency(i);
         }
     }
-    found.short_references(&in_credit);
-    let organisations = found.named_organisations(&in_credit);
+    found.short_references(&capitals, &in_credit);
+    let organisations = found.named_organisations(&capitals, &in_credit);
     found.finish(organisations)
 }
 
@@ -297,7 +298,7 @@ impl Finder<'_, '_> {
     }
 
     /// Links later and earlier single-word references ("Kim", "Putin") to persons found.
-    fn short_references(&mut self, in_credit: &[bool]) {
+    fn short_references(&mut self, capitals: &[usize], in_credit: &[bool]) {
         let t = self.t;
         let mut alias: FxHashMap<String, usize> = FxHashMap::default();
         for (p, &(s, e)) in self.persons.iter().enumerate() {
@@ -314,8 +315,8 @@ impl Finder<'_, '_> {
         if alias.is_empty() {
             return;
         }
-        for (i, &credit) in in_credit.iter().enumerate() {
-            if self.taken[i] || credit || !t.is_capitalised(i) || t.is_upper(i) {
+        for &i in capitals {
+            if self.taken[i] || in_credit[i] || t.is_upper(i) {
                 continue;
             }
             // "Kim" alone, not "Kim Yo Jong" (another person) nor "Putin Street".
@@ -330,13 +331,12 @@ impl Finder<'_, '_> {
 
     /// "Ohio State University", "University of Oregon", "Dublin City Council": capitalised
     /// runs that end in (or start with) an organisation head word.
-    fn named_organisations(&self, in_credit: &[bool]) -> Vec<(usize, usize)> {
+    fn named_organisations(&self, capitals: &[usize], in_credit: &[bool]) -> Vec<(usize, usize)> {
         let t = self.t;
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < t.len() {
-            if !t.is_capitalised(i) || in_credit[i] || self.taken[i] {
-                i += 1;
+        let mut next = 0;
+        for &i in capitals {
+            if i < next || in_credit[i] || self.taken[i] {
                 continue;
             }
             let mut end = i;
@@ -361,9 +361,9 @@ impl Finder<'_, '_> {
                 Some(h) if h > i || head_first => {
                     let stop = if head_first { end } else { h + 1 };
                     out.push((i, stop));
-                    i = stop;
+                    next = stop;
                 }
-                _ => i = end.max(i + 1),
+                _ => next = end.max(i + 1),
             }
         }
         out
