@@ -13,7 +13,7 @@
 //! (GeoWebNews's Embedded_Literal / Embedded_Non_Lit types, LGL likewise). Place names inside
 //! a person's name never are.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Resources;
 use super::dateline::Dateline;
@@ -300,19 +300,17 @@ impl Finder<'_, '_> {
     /// Links later and earlier single-word references ("Kim", "Putin") to persons found.
     fn short_references(&mut self, capitals: &[usize], in_credit: &[bool]) {
         let t = self.t;
-        let mut alias: FxHashMap<String, usize> = FxHashMap::default();
-        for (p, &(s, e)) in self.persons.iter().enumerate() {
-            if e - s < 2 {
-                continue;
-            }
+        // The surnames of persons named in full. Whether one is also a strong place, which
+        // costs a walk of the name index, is asked only when it stands alone somewhere.
+        let surnames: FxHashSet<&str> = self
+            .persons
+            .iter()
+            .filter(|&&(s, e)| e - s >= 2)
             // Korean and Chinese names put the surname first, others last.
-            let surname = if EAST_ASIAN_SURNAMES.contains(t.folded(s)) { s } else { e - 1 };
-            let key = t.folded(surname).to_owned();
-            if !self.res.strong_place(&key) {
-                alias.entry(key).or_insert(p);
-            }
-        }
-        if alias.is_empty() {
+            .map(|&(s, e)| if EAST_ASIAN_SURNAMES.contains(t.folded(s)) { s } else { e - 1 })
+            .map(|surname| t.folded(surname))
+            .collect();
+        if surnames.is_empty() {
             return;
         }
         for &i in capitals {
@@ -323,7 +321,8 @@ impl Finder<'_, '_> {
             if t.is_capitalised(i + 1) && !t.is_upper(i + 1) {
                 continue;
             }
-            if alias.contains_key(t.folded(i)) {
+            let word = t.folded(i);
+            if surnames.contains(word) && !self.res.strong_place(word) {
                 self.person((i, i + 1));
             }
         }
