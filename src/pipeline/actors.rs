@@ -89,7 +89,14 @@ pub(crate) fn find_actors(
     for &(s, e) in credits {
         in_credit.iter_mut().take(e).skip(s).for_each(|c| *c = true);
     }
-    let mut found = Finder { t, res, persons: Vec::new(), orgs: Vec::new(), taken: vec![false; n] };
+    let mut found = Finder {
+        t,
+        res,
+        persons: Vec::new(),
+        orgs: Vec::new(),
+        taken: vec![false; n],
+        key: String::new(),
+    };
     if let Some(agency) = dateline.and_then(|d| d.agency) {
         found.org(agency);
     }
@@ -131,6 +138,8 @@ struct Finder<'a, 't> {
     persons: Vec<(usize, usize)>,
     orgs: Vec<(usize, usize)>,
     taken: Vec<bool>,
+    /// The buffer [`key_into`] writes candidate names' keys to.
+    key: String,
 }
 
 impl Finder<'_, '_> {
@@ -161,7 +170,7 @@ impl Finder<'_, '_> {
         // "King County", "General Santos": a title word that starts a place name.
         if TITLES_THAT_START_PLACES.contains(t.folded(i))
             && t.is_capitalised(i)
-            && self.res.names_place(&t.key(i, end.min(i + 3)))
+            && self.res.names_place(key_into(t, &mut self.key, i, end.min(i + 3)))
         {
             return None;
         }
@@ -185,7 +194,7 @@ impl Finder<'_, '_> {
         }
         if generic(GENERIC_SUFFIXES, t.folded(next)).is_some()
             || ORGANISATION_HEADS.contains(t.folded(next))
-            || self.res.names_place(&t.key(i, next + 1))
+            || self.res.names_place(key_into(t, &mut self.key, i, next + 1))
         {
             return None;
         }
@@ -231,8 +240,8 @@ impl Finder<'_, '_> {
         {
             return None;
         }
-        let key = t.key(i, end + 1);
-        if self.res.names_place(&key) || self.res.has_longer_place(&key) {
+        let key = key_into(t, &mut self.key, i, end + 1);
+        if self.res.names_place(key) || self.res.has_longer_place(key) {
             return None;
         }
         end += 1;
@@ -265,7 +274,7 @@ impl Finder<'_, '_> {
         if !(after_said || before_said) || (i..end).any(|k| self.taken[k] || self.is_common(k)) {
             return;
         }
-        if self.res.metonym_place(&t.key(i, end)) {
+        if self.res.metonym_place(key_into(t, &mut self.key, i, end)) {
             return;
         }
         self.person((i, end));
@@ -388,13 +397,13 @@ impl Finder<'_, '_> {
         let mut all: Vec<_> = persons.chain(orgs).collect();
         all.sort_by_key(|(r, _)| r.0);
         // Full names first, so that "Kim" joins "Kim Jong Un" whichever comes first.
-        let mut full: Vec<_> = all.iter().filter(|(r, _)| r.1 - r.0 > 1).collect();
-        full.extend(all.iter().filter(|(r, _)| r.1 - r.0 <= 1));
-        for &&(&(s, e), kind) in &full {
-            let key = t.key(s, e);
+        let full = all.iter().filter(|(r, _)| r.1 - r.0 > 1);
+        let mut key = self.key;
+        for &(&(s, e), kind) in full.chain(all.iter().filter(|(r, _)| r.1 - r.0 <= 1)) {
+            let key = key_into(t, &mut key, s, e);
             let is_person = kind == ActorKind::Person;
             let index =
-                by_key.get(&key).and_then(|kinds| kinds[usize::from(is_person)]).or_else(|| {
+                by_key.get(key).and_then(|kinds| kinds[usize::from(is_person)]).or_else(|| {
                     // A surname alone joins the full name that has it.
                     (e - s == 1 && is_person).then(|| {
                         list.iter().position(|a| {
@@ -411,7 +420,15 @@ impl Finder<'_, '_> {
                     list[x].spans.push(t.span(s, e));
                 }
                 None => {
-                    by_key.entry(key).or_default()[usize::from(is_person)] = Some(list.len());
+                    // The key is copied only for a name not seen before.
+                    match by_key.get_mut(key) {
+                        Some(kinds) => kinds[usize::from(is_person)] = Some(list.len()),
+                        None => {
+                            let mut kinds = [None; 2];
+                            kinds[usize::from(is_person)] = Some(list.len());
+                            by_key.insert(key.to_owned(), kinds);
+                        }
+                    }
                     list.push(FoundActor {
                         // Named below, after the longest way the text names it.
                         name: String::new(),
@@ -430,9 +447,9 @@ impl Finder<'_, '_> {
             {
                 // "Xi Jinping." at a sentence end: the full stop is not part of the name.
                 let name = t.slice(longest.0, longest.1);
-                let last_word = name.rsplit(' ').next().unwrap_or("");
+                let last_word_len = name.len() - name.rfind(' ').map_or(0, |at| at + 1);
                 a.name =
-                    if last_word.len() > 3 { name.trim_end_matches('.') } else { name }.to_owned();
+                    if last_word_len > 3 { name.trim_end_matches('.') } else { name }.to_owned();
             }
         }
         list.sort_by_key(|a| a.ranges.first().copied());
@@ -466,6 +483,18 @@ impl Finder<'_, '_> {
         }
         Some(end)
     }
+}
+
+/// Writes the folded key of tokens `i..j` to `out`, exactly as [`Tokens::key`] makes it, and
+/// returns it: one buffer serves every candidate name of a document, where each key would
+/// otherwise be a new string grown a word at a time.
+fn key_into<'k>(t: &Tokens<'_>, out: &'k mut String, i: usize, j: usize) -> &'k str {
+    out.clear();
+    let mut previous_single = false;
+    for k in i..j.min(t.len()) {
+        t.extend_key(out, &mut previous_single, k);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -534,6 +563,18 @@ mod tests {
         let orgs: Vec<&str> = found.iter().map(|a| a.0.as_str()).collect();
         assert!(orgs.contains(&"Ohio State University"), "{found:?}");
         assert!(orgs.contains(&"Dublin City Council"), "{found:?}");
+    }
+
+    #[test]
+    fn a_key_written_to_the_shared_buffer_is_the_tokens_key() {
+        let t =
+            Tokens::new("Gov. J. R. Smith's U.S. visit, Kim Jong-un and Ohio State University.");
+        let mut buffer = String::from("left over");
+        for i in 0..=t.len() + 1 {
+            for j in i..=t.len() + 1 {
+                assert_eq!(key_into(&t, &mut buffer, i, j), t.key(i, j), "{i}..{j}");
+            }
+        }
     }
 
     #[test]
