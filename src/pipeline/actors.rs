@@ -102,7 +102,13 @@ pub(crate) fn find_actors(
     }
     // Every finder starts at a capitalised word or just before one (a title), so the passes
     // below visit these few tokens instead of every token of the document.
-    let capitals: Vec<usize> = (0..n).filter(|&i| t.is_capitalised(i)).collect();
+    // About one token in six is capitalised in news; a headline has more.
+    let mut capitals = Vec::with_capacity(n / 4);
+    for i in 0..n {
+        if t.is_capitalised(i) {
+            capitals.push(i);
+        }
+    }
     // Titles, East Asian and given names all need a capitalised word after their first.
     let mut next = 0;
     for i in capitals.iter().filter_map(|&c| c.checked_sub(1)) {
