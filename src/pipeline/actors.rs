@@ -109,16 +109,18 @@ pub(crate) fn find_actors(
             capitals.push(i);
         }
     }
-    // Titles, East Asian and given names all need a capitalised word after their first.
+    // Titles, East Asian and given names all start with a word and need a capitalised word
+    // after it. The three look that first word up in their lists: it is folded once for them.
     let mut next = 0;
     for i in capitals.iter().filter_map(|&c| c.checked_sub(1)) {
-        if i < next || in_credit[i] || found.taken[i] {
+        if i < next || in_credit[i] || found.taken[i] || !t.is_word(i) {
             continue;
         }
+        let word = t.folded(i);
         if let Some(end) = found
-            .titled_person(i)
-            .or_else(|| found.east_asian_person(i))
-            .or_else(|| found.given_name_person(i))
+            .titled_person(i, word)
+            .or_else(|| found.east_asian_person(i, word))
+            .or_else(|| found.given_name_person(i, word))
         {
             next = end;
         }
@@ -164,17 +166,18 @@ impl Finder<'_, '_> {
         self.res.is_common_word(self.t.folded(i))
     }
 
-    /// "President Vladimir Putin", "leader Kim Jong Un", "Gov. Smith".
-    fn titled_person(&mut self, i: usize) -> Option<usize> {
+    /// "President Vladimir Putin", "leader Kim Jong Un", "Gov. Smith". `word` is token `i`
+    /// folded.
+    fn titled_person(&mut self, i: usize, word: &str) -> Option<usize> {
         let t = self.t;
         // A name must follow (see `name_run`): that test is cheaper than the word list.
-        if !t.is_word(i) || !t.is_capitalised(i + 1) || !PERSON_TITLES.contains(t.folded(i)) {
+        if !t.is_word(i) || !t.is_capitalised(i + 1) || !PERSON_TITLES.contains(word) {
             return None;
         }
         let start = i + 1;
         let end = self.name_run(start)?;
         // "King County", "General Santos": a title word that starts a place name.
-        if TITLES_THAT_START_PLACES.contains(t.folded(i))
+        if TITLES_THAT_START_PLACES.contains(word)
             && t.is_capitalised(i)
             && self.res.names_place(key_into(t, &mut self.key, i, end.min(i + 3)))
         {
@@ -184,13 +187,13 @@ impl Finder<'_, '_> {
         Some(end)
     }
 
-    /// "Kim Jong Un", "Kim Jong-un", "Moon Jae-in", "Xi Jinping".
-    fn east_asian_person(&mut self, i: usize) -> Option<usize> {
+    /// "Kim Jong Un", "Kim Jong-un", "Moon Jae-in", "Xi Jinping". `word` is token `i` folded.
+    fn east_asian_person(&mut self, i: usize, word: &str) -> Option<usize> {
         let t = self.t;
         if !(t.is_capitalised(i)
             && !t.is_upper(i)
             && t.is_capitalised(i + 1)
-            && EAST_ASIAN_SURNAMES.contains(t.folded(i)))
+            && EAST_ASIAN_SURNAMES.contains(word))
         {
             return None;
         }
@@ -218,15 +221,13 @@ impl Finder<'_, '_> {
         Some(end)
     }
 
-    /// "Chad Johnson", "Virginia Smith", "John F. Kennedy", not "Virginia Beach".
-    fn given_name_person(&mut self, i: usize) -> Option<usize> {
+    /// "Chad Johnson", "Virginia Smith", "John F. Kennedy", not "Virginia Beach". `word` is
+    /// token `i` folded.
+    fn given_name_person(&mut self, i: usize, word: &str) -> Option<usize> {
         let t = self.t;
         // A capitalised word follows in every name this finds (a middle initial or the
         // surname): testing that first spares most given-name lookups.
-        if !t.is_capitalised(i)
-            || t.is_upper(i)
-            || !t.is_capitalised(i + 1)
-            || !is_given_name(t.folded(i))
+        if !t.is_capitalised(i) || t.is_upper(i) || !t.is_capitalised(i + 1) || !is_given_name(word)
         {
             return None;
         }
