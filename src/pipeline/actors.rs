@@ -19,9 +19,9 @@ use super::Resources;
 use super::dateline::Dateline;
 use super::tokens::Tokens;
 use super::words::{
-    AGENCY_CUES, CALENDAR_WORDS, EAST_ASIAN_SURNAMES, GENERIC_SUFFIXES, ORGANISATION_HEADS,
-    PERSON_PARTICLES, PERSON_TITLES, SPEECH_VERBS, TITLES_THAT_START_PLACES, generic,
-    is_given_name,
+    AGENCY_CUES, CALENDAR_WORDS, EAST_ASIAN_SURNAMES, FirstBytes, GENERIC_SUFFIXES,
+    ORGANISATION_HEADS, PERSON_PARTICLES, PERSON_TITLES, SPEECH_VERBS, TITLES_THAT_START_PLACES,
+    generic, is_given_name,
 };
 use crate::model::{ActorKind, Span};
 
@@ -329,6 +329,8 @@ impl Finder<'_, '_> {
         if surnames.is_empty() {
             return;
         }
+        let mut first_bytes = FirstBytes::default();
+        surnames.iter().for_each(|w| first_bytes.add(w));
         for &i in capitals {
             if self.taken[i] || in_credit[i] || t.is_upper(i) {
                 continue;
@@ -338,7 +340,10 @@ impl Finder<'_, '_> {
                 continue;
             }
             let word = t.folded(i);
-            if surnames.contains(word) && !self.res.strong_place(word) {
+            if first_bytes.may_contain(word)
+                && surnames.contains(word)
+                && !self.res.strong_place(word)
+            {
                 self.person((i, i + 1));
             }
         }

@@ -41,6 +41,26 @@ impl WordSet {
     }
 }
 
+/// Which (length, first byte) pairs the words of a set built at run time have, as [`WordSet`]
+/// keeps them for its own: a word whose pair no word of the set has is turned away before the
+/// set hashes it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FirstBytes([u32; LAST_ROW + 1]);
+
+impl FirstBytes {
+    /// Notes the pair of `word`.
+    pub fn add(&mut self, word: &str) {
+        let (row, bit) = first_byte_bit(word.as_bytes());
+        self.0[row] |= bit;
+    }
+
+    /// False only when no word added has the length and first byte of `word`.
+    pub fn may_contain(&self, word: &str) -> bool {
+        let (row, bit) = first_byte_bit(word.as_bytes());
+        self.0[row] & bit != 0
+    }
+}
+
 /// The row and bit of [`WordSet`]'s first-byte table for a word: its length (capped at
 /// [`LAST_ROW`]) and its first byte folded into 32 bits (collisions only let more words
 /// through to the hash set).
@@ -954,6 +974,24 @@ mod tests {
             assert!(!SET.contains(word), "{word:?}");
         }
         assert!(STOP_WORDS.contains("the") && !STOP_WORDS.contains("seoul"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_bytes_never_turn_away_a_word_added(
+            added in proptest::collection::vec("[a-z ]{0,40}", 0..20),
+            asked in "[a-z ]{0,40}",
+        ) {
+            let mut first_bytes = FirstBytes::default();
+            added.iter().for_each(|w| first_bytes.add(w));
+            for word in &added {
+                proptest::prop_assert!(first_bytes.may_contain(word));
+            }
+            if !added.contains(&asked) && !first_bytes.may_contain(&asked) {
+                let pair = |w: &str| (w.len().min(LAST_ROW), w.bytes().next().map(|b| b & 31));
+                proptest::prop_assert!(added.iter().all(|w| pair(w) != pair(&asked)));
+            }
+        }
     }
 
     #[test]
