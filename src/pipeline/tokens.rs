@@ -3,7 +3,7 @@
 
 use crate::gazetteer::fold;
 use crate::model::Span;
-use crate::text::{Case, Token, TokenKind, segment};
+use crate::text::{Case, Segmentation, Token, TokenKind};
 
 /// A sentence counts as a title-case headline when at least this share of its longer words is
 /// capitalised: in "Man Charged In Bank Robbery" a capital is no evidence of a name.
@@ -60,29 +60,27 @@ impl Flags {
     /// A word of four characters or more: what the headline test counts.
     const LONG: u16 = 1 << 8;
 
-    /// The flags of `token`, whose text is `word`, before case evidence is weighed.
+    /// The flags of `token`, whose text is `word`, before sentence positions and case
+    /// evidence are weighed.
     fn of(token: &Token, word: &str) -> Self {
-        let mut bits = match token.kind {
-            TokenKind::Word => {
-                Self::WORD
-                    | match token.case {
-                        Case::Upper => Self::CAPITALISED | Self::UPPER,
-                        Case::Title | Case::Mixed => Self::CAPITALISED,
-                        Case::Lower => Self::LOWER,
-                        Case::Uncased => 0,
-                    }
-            }
-            TokenKind::Possessive => Self::POSSESSIVE,
-            TokenKind::Punct => Self::PUNCT,
-            TokenKind::Number => 0,
+        match token.kind {
+            TokenKind::Word => Self::of_word(token.case, has_four_chars(word)),
+            TokenKind::Possessive => Self(Self::POSSESSIVE),
+            TokenKind::Punct => Self(Self::PUNCT),
+            TokenKind::Number => Self(0),
+        }
+    }
+
+    /// The flags of a word of case `case`, as [`Flags::of`] gives them.
+    fn of_word(case: Case, is_long: bool) -> Self {
+        let case_bits = match case {
+            Case::Upper => Self::CAPITALISED | Self::UPPER,
+            Case::Title | Case::Mixed => Self::CAPITALISED,
+            Case::Lower => Self::LOWER,
+            Case::Uncased => 0,
         };
-        if token.sentence_initial {
-            bits |= Self::WEAK_CASE;
-        }
-        if token.kind == TokenKind::Word && has_four_chars(word) {
-            bits |= Self::LONG;
-        }
-        Self(bits)
+        let long_bit = if is_long { Self::LONG } else { 0 };
+        Self(Self::WORD | case_bits | long_bit)
     }
 
     fn has(self, bit: u16) -> bool {
@@ -93,23 +91,15 @@ impl Flags {
 impl<'t> Tokens<'t> {
     /// Segments `text` and derives folded forms and case evidence.
     pub fn new(text: &'t str) -> Self {
-        let seg = segment(text);
-        let mut folded_pool = String::new();
-        let mut folded_at = Vec::with_capacity(seg.tokens.len());
-        let mut flags = Vec::with_capacity(seg.tokens.len());
-        for t in &seg.tokens {
-            let word = t.text(text);
-            flags.push(Flags::of(t, word));
-            folded_at.push(if !(t.is_word_like() || t.kind == TokenKind::Possessive) {
-                (0, 0)
-            } else if is_folded(word) {
-                (t.span.start_byte as u32, t.span.end_byte as u32)
+        let mut per_token = PerToken::for_text(text);
+        let seg = Segmentation::with_each_token(text, |token, written| {
+            if written.is_plain_ascii() {
+                per_token.add_plain_word(token, written.is_folded());
             } else {
-                let start = text.len() + folded_pool.len();
-                fold_token(word, &mut folded_pool);
-                (start as u32, (text.len() + folded_pool.len()) as u32)
-            });
-        }
+                per_token.add(token);
+            }
+        });
+        let PerToken { folded_pool, folded_at, flags, .. } = per_token;
         let mut view = Tokens {
             text,
             tokens: seg.tokens,
@@ -304,17 +294,23 @@ impl<'t> Tokens<'t> {
                 i += 1;
             }
         }
-        // Title-case headlines: most longer words capitalised.
+        // Sentence starts, and title-case headlines: most longer words capitalised.
         let mut start = 0;
         while start < n {
             let sentence = self.tokens[start].sentence;
             // Words of four characters or more, after the first (capitalised anyway).
             let (mut long_words, mut capitalised) = (0usize, 0usize);
-            let mut end = start + 1;
-            while end < n && self.tokens[end].sentence == sentence {
-                if self.flag(end, Flags::LONG) {
+            let mut end = start;
+            while let Some(token) = self.tokens.get(end)
+                && token.sentence == sentence
+            {
+                let flags = &mut self.flags[end];
+                if token.sentence_initial {
+                    flags.0 |= Flags::WEAK_CASE;
+                }
+                if end > start && flags.has(Flags::LONG) {
                     long_words += 1;
-                    capitalised += usize::from(self.is_capitalised(end));
+                    capitalised += usize::from(flags.has(Flags::CAPITALISED));
                 }
                 end += 1;
             }
@@ -325,6 +321,78 @@ impl<'t> Tokens<'t> {
             }
             start = end;
         }
+    }
+}
+
+/// What [`Tokens`] keeps of each token besides the token itself, built as the scan makes
+/// the tokens.
+struct PerToken<'t> {
+    text: &'t str,
+    /// See [`Tokens`]' field of the same name.
+    folded_pool: String,
+    /// See [`Tokens`]' field of the same name.
+    folded_at: Vec<(u32, u32)>,
+    /// Each token's flags, but for sentence starts and case evidence.
+    flags: Vec<Flags>,
+}
+
+impl<'t> PerToken<'t> {
+    /// Room for the tokens of `text`: news has a token every five or six bytes, and a
+    /// capitalised word (the pool's usual content) in a fraction of those.
+    fn for_text(text: &'t str) -> Self {
+        let tokens = text.len() / 5;
+        PerToken {
+            text,
+            folded_pool: String::with_capacity(text.len() / 4),
+            folded_at: Vec::with_capacity(tokens),
+            flags: Vec::with_capacity(tokens),
+        }
+    }
+
+    /// Adds the flags and folded form of a word of ASCII letters and digits, which is its own
+    /// folded form when `is_folded` (no capitals), else is lower-cased into the pool; its
+    /// length in bytes is its length in characters.
+    #[inline]
+    fn add_plain_word(&mut self, token: &Token, is_folded: bool) {
+        let span = token.span;
+        self.flags.push(Flags::of_word(token.case, span.len() >= 4));
+        if is_folded {
+            self.folded_at.push((span.start_byte as u32, span.end_byte as u32));
+            return;
+        }
+        let start = self.text.len() + self.folded_pool.len();
+        let pooled = self.folded_pool.len();
+        self.folded_pool.push_str(token.text(self.text));
+        self.folded_pool[pooled..].make_ascii_lowercase();
+        self.folded_at.push((start as u32, (self.text.len() + self.folded_pool.len()) as u32));
+    }
+
+    /// Adds the flags and folded form of any token.
+    #[inline]
+    fn add(&mut self, token: &Token) {
+        let (flags, folded_at) = if token.kind == TokenKind::Punct {
+            (Flags(Flags::PUNCT), (0, 0))
+        } else {
+            self.other(token)
+        };
+        self.flags.push(flags);
+        self.folded_at.push(folded_at);
+    }
+
+    /// Any other token, from its text.
+    fn other(&mut self, token: &Token) -> (Flags, (u32, u32)) {
+        let word = token.text(self.text);
+        let flags = Flags::of(token, word);
+        let folded_at = if !(token.is_word_like() || token.kind == TokenKind::Possessive) {
+            (0, 0)
+        } else if is_folded(word) {
+            (token.span.start_byte as u32, token.span.end_byte as u32)
+        } else {
+            let start = self.text.len() + self.folded_pool.len();
+            fold_token(word, &mut self.folded_pool);
+            (start as u32, (self.text.len() + self.folded_pool.len()) as u32)
+        };
+        (flags, folded_at)
     }
 }
 
@@ -415,6 +483,26 @@ mod tests {
             let mut out = String::from("x");
             fold_token(word, &mut out);
             assert_eq!(out, format!("x{}", fold(word)), "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folded_forms_and_flags_built_during_the_scan_are_those_of_each_tokens_text(
+            text in r"([A-Za-z]{1,7}|[0-9]{1,4}|[ \n]{1,2}|[.,:'’\-]|é|Ü|\.\.|'s){0,40}"
+        ) {
+            let t = Tokens::new(&text);
+            let evidence = Flags::WEAK_CASE | Flags::IN_CAPS_RUN;
+            for (i, token) in t.tokens.iter().enumerate() {
+                let word = token.text(&text);
+                proptest::prop_assert_eq!(t.flags[i].0 & !evidence, Flags::of(token, word).0);
+                proptest::prop_assert!(!token.sentence_initial || t.weak_case(i));
+                let mut folded = String::new();
+                if token.is_word_like() || token.kind == TokenKind::Possessive {
+                    fold_token(word, &mut folded);
+                }
+                proptest::prop_assert_eq!(t.folded(i), folded);
+            }
         }
     }
 
