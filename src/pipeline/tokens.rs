@@ -16,6 +16,11 @@ const HEADLINE_MIN_WORDS: usize = 3;
 /// string of acronyms, so its capitals say nothing about names.
 const CAPS_RUN_MIN_WORDS: usize = 3;
 
+/// Room given at once to an empty buffer a key is grown in (see [`Tokens::extend_key`]):
+/// enough for nearly every place name, so that growing one a token at a time does not
+/// reallocate it at every other token.
+const KEY_ROOM_BYTES: usize = 32;
+
 /// Tokens of one document with the derived facts the recognizer needs.
 pub(crate) struct Tokens<'t> {
     /// The document text every span indexes into.
@@ -59,6 +64,8 @@ impl Flags {
     const PUNCT: u16 = 1 << 7;
     /// A word of four characters or more: what the headline test counts.
     const LONG: u16 = 1 << 8;
+    /// A word whose folded form has more than one part ("jong un" for "Jong-un").
+    const SPACED: u16 = 1 << 9;
 
     /// The flags of `token`, whose text is `word`, before sentence positions and case
     /// evidence are weighed.
@@ -214,9 +221,14 @@ impl<'t> Tokens<'t> {
     /// The folded key of tokens `i..j` as [`fold`] would make it from their text: words
     /// joined by one space, a possessive glued to its word, runs of single letters joined.
     pub fn key(&self, i: usize, j: usize) -> String {
-        let mut out = String::new();
+        let j = j.min(self.len());
+        // Room for the folded forms and a space after each, so the key is allocated once.
+        let room = self.folded_at.get(i..j).map_or(0, |at| {
+            at.iter().map(|&(start, end)| end.saturating_sub(start) as usize + 1).sum()
+        });
+        let mut out = String::with_capacity(room);
         let mut previous_single = false;
-        for k in i..j.min(self.len()) {
+        for k in i..j {
             self.extend_key(&mut out, &mut previous_single, k);
         }
         out
@@ -230,25 +242,16 @@ impl<'t> Tokens<'t> {
         if folded.is_empty() {
             return;
         }
+        if out.capacity() == 0 {
+            out.reserve(KEY_ROOM_BYTES);
+        }
         let possessive = self.is_possessive(k);
-        // Most folded tokens are one word; the parts are found by bytes, since a space is
-        // ASCII and `str::split`'s searcher costs more than these few bytes.
-        let mut rest = folded;
-        loop {
-            let (part, next) = match rest.as_bytes().iter().position(|&b| b == b' ') {
-                Some(at) => (&rest[..at], Some(&rest[at + 1..])),
-                None => (rest, None),
-            };
-            let single = part.len() == 1 && part.as_bytes()[0].is_ascii_alphabetic();
-            if !(out.is_empty() || possessive || single && *previous_single) {
-                out.push(' ');
+        if self.flag(k, Flags::SPACED) {
+            for part in folded.split(' ') {
+                push_key_part(out, previous_single, part, possessive);
             }
-            out.push_str(part);
-            *previous_single = single && !possessive;
-            match next {
-                Some(next) => rest = next,
-                None => break,
-            }
+        } else {
+            push_key_part(out, previous_single, folded, possessive);
         }
     }
 
@@ -324,6 +327,17 @@ impl<'t> Tokens<'t> {
     }
 }
 
+/// Appends one part of a folded token (a word of it) to a key, as [`Tokens::key`] joins them:
+/// with a space, except after a possessive's word and between single letters.
+fn push_key_part(out: &mut String, previous_single: &mut bool, part: &str, possessive: bool) {
+    let single = part.len() == 1 && part.as_bytes()[0].is_ascii_alphabetic();
+    if !(out.is_empty() || possessive || single && *previous_single) {
+        out.push(' ');
+    }
+    out.push_str(part);
+    *previous_single = single && !possessive;
+}
+
 /// What [`Tokens`] keeps of each token besides the token itself, built as the scan makes
 /// the tokens.
 struct PerToken<'t> {
@@ -382,14 +396,18 @@ impl<'t> PerToken<'t> {
     /// Any other token, from its text.
     fn other(&mut self, token: &Token) -> (Flags, (u32, u32)) {
         let word = token.text(self.text);
-        let flags = Flags::of(token, word);
+        let mut flags = Flags::of(token, word);
         let folded_at = if !(token.is_word_like() || token.kind == TokenKind::Possessive) {
             (0, 0)
         } else if is_folded(word) {
             (token.span.start_byte as u32, token.span.end_byte as u32)
         } else {
-            let start = self.text.len() + self.folded_pool.len();
+            let pooled = self.folded_pool.len();
             fold_token(word, &mut self.folded_pool);
+            if self.folded_pool.as_bytes()[pooled..].contains(&b' ') {
+                flags.0 |= Flags::SPACED;
+            }
+            let start = self.text.len() + pooled;
             (start as u32, (self.text.len() + self.folded_pool.len()) as u32)
         };
         (flags, folded_at)
@@ -492,10 +510,11 @@ mod tests {
             text in r"([A-Za-z]{1,7}|[0-9]{1,4}|[ \n]{1,2}|[.,:'’\-]|é|Ü|\.\.|'s){0,40}"
         ) {
             let t = Tokens::new(&text);
-            let evidence = Flags::WEAK_CASE | Flags::IN_CAPS_RUN;
+            let derived = Flags::WEAK_CASE | Flags::IN_CAPS_RUN | Flags::SPACED;
             for (i, token) in t.tokens.iter().enumerate() {
                 let word = token.text(&text);
-                proptest::prop_assert_eq!(t.flags[i].0 & !evidence, Flags::of(token, word).0);
+                proptest::prop_assert_eq!(t.flags[i].0 & !derived, Flags::of(token, word).0);
+                proptest::prop_assert_eq!(t.flag(i, Flags::SPACED), t.folded(i).contains(' '));
                 proptest::prop_assert!(!token.sentence_initial || t.weak_case(i));
                 let mut folded = String::new();
                 if token.is_word_like() || token.kind == TokenKind::Possessive {
