@@ -150,12 +150,20 @@ fn is_apostrophe(c: char) -> bool {
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if GENERAL_PUNCTUATION.contains(&c) {
+        // Most non-ASCII characters of news are typographic quotes, apostrophes and dashes,
+        // which this block holds with no letter or digit: it saves the Unicode tables' search.
+        matches!(c, '\u{200C}' | '\u{200D}')
     } else {
         c.is_alphanumeric()
             || matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
                 | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}' | '\u{200C}' | '\u{200D}')
     }
 }
+
+/// The Unicode block of typographic punctuation: quotes, apostrophes, dashes, ellipses,
+/// special spaces and invisible formatting characters.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 /// The character at byte `i` and its length; ASCII without decoding.
 #[inline]
@@ -636,6 +644,15 @@ mod tests {
         assert!(tokens[1].space_before);
         assert!(!tokens[4].space_before, "')' follows 'EFE' directly");
         assert_eq!(tokens[7].newlines_before, 1);
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_character_but_the_joiners() {
+        for c in GENERAL_PUNCTUATION {
+            let is_joiner = matches!(c, '\u{200C}' | '\u{200D}');
+            assert_eq!(is_word_char(c), is_joiner, "{c:?}");
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
