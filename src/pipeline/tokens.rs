@@ -456,7 +456,9 @@ fn fold_token(word: &str, out: &mut String) {
             marked = true;
             k += APOSTROPHE.len();
         } else {
-            out.push_str(&fold(word));
+            if !fold_ascii_parts(word, out) {
+                out.push_str(&fold(word));
+            }
             return;
         }
     }
@@ -469,6 +471,50 @@ fn fold_token(word: &str, out: &mut String) {
         out.push_str(word);
         out[start..].make_ascii_lowercase();
     }
+}
+
+/// [`fold`] for a token of several parts ("Jong-un", "20-year-old", "38,904") when it is
+/// ASCII but for typographic apostrophes, and has no "&": its letters and digits
+/// lower-cased, dots and apostrophes dropped, each other mark ending a part, the parts
+/// joined as `fold` joins them (by a space, but single letters run together, and a leading
+/// "the" dropped). False, with nothing appended, for any other token.
+fn fold_ascii_parts(word: &str, out: &mut String) -> bool {
+    const APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
+    let bytes = word.as_bytes();
+    let start = out.len();
+    let mut part_start = start;
+    let mut parts = 0;
+    let mut previous_single = false;
+    let mut k = 0;
+    // One step past the end, so that the last part ends like the others.
+    while k <= bytes.len() {
+        let b = bytes.get(k).copied().unwrap_or(b' ');
+        if b.is_ascii_alphanumeric() {
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else if matches!(b, b'.' | b'\'' | b'`' | b'"' | b'^') {
+            // Dropped without a trace.
+        } else if bytes[k..].starts_with(APOSTROPHE) {
+            k += APOSTROPHE.len() - 1;
+        } else if b >= 0x80 || b == b'&' {
+            out.truncate(start);
+            return false;
+        } else if out.len() > part_start {
+            // A part ends: it follows the key so far after a space, unless both it and the
+            // part before are single letters; a leading "the" goes once a second part comes.
+            let part = &out.as_bytes()[part_start..];
+            let single = part.len() == 1 && part[0].is_ascii_alphabetic();
+            if parts == 1 && &out[start..part_start] == "the" {
+                out.replace_range(start..part_start, "");
+            } else if parts > 0 && !(single && previous_single) {
+                out.insert(part_start, ' ');
+            }
+            part_start = out.len();
+            parts += 1;
+            previous_single = single;
+        }
+        k += 1;
+    }
+    true
 }
 
 #[cfg(test)]
@@ -497,6 +543,12 @@ mod tests {
             "O’Brien",
             "States’",
             "‘90s",
+            "20-year-old",
+            "38,904",
+            "10:30",
+            "The-Dream",
+            "U-S",
+            "the",
         ] {
             let mut out = String::from("x");
             fold_token(word, &mut out);
@@ -522,6 +574,17 @@ mod tests {
                 }
                 proptest::prop_assert_eq!(t.folded(i), folded);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_of_several_parts_fold_as_the_gazetteer_folds_them(
+            word in r"([A-Za-z0-9]{1,4}|[Tt]he|[.,:;/'’`\-&é ]){1,6}"
+        ) {
+            let mut out = String::from("x");
+            fold_token(&word, &mut out);
+            proptest::prop_assert_eq!(out, format!("x{}", fold(&word)));
         }
     }
 
