@@ -259,6 +259,20 @@ impl Gap {
         i
     }
 
+    /// Passes over a lone space at `at`, right after a token: the commonest gap of all,
+    /// taken here without going round the scan's loop and into
+    /// [`Gap::skip_ascii_spaces`]. Returns where the next token may start.
+    #[inline]
+    fn pass_lone_space(&mut self, bytes: &[u8], at: usize) -> usize {
+        if bytes.get(at) == Some(&b' ')
+            && bytes.get(at + 1).is_some_and(|&b| class_of(b) & SPACE == 0)
+        {
+            self.space = true;
+            return at + 1;
+        }
+        at
+    }
+
     /// A newline byte at `at` ends the current line.
     fn end_line(&mut self, at: usize) {
         self.long_lines |= at - self.line_start > super::sentences::WRAPPED_LINE_MAX_BYTES;
@@ -298,13 +312,13 @@ fn scan(text: &str, mut on_token: impl FnMut(&Token, Written)) -> Scan {
             && let Some((end, case, written)) = plain_ascii_word(bytes, i)
         {
             push(Span::new(i, end), TokenKind::Word, case, false, None, written);
-            i = end;
+            i = gap.pass_lone_space(bytes, end);
             continue;
         }
         if class & MARK != 0 {
             let end = if matches!(b, b'.' | b'-') { run_end(bytes, i) } else { i + 1 };
             push(Span::new(i, end), TokenKind::Punct, Case::Uncased, false, None, Written::Unknown);
-            i = end;
+            i = gap.pass_lone_space(bytes, end);
             continue;
         }
         let Some((c, width)) = char_at(text, i) else { break };
@@ -653,6 +667,27 @@ mod tests {
             assert_eq!(is_word_char(c), is_joiner, "{c:?}");
             assert!(!c.is_alphanumeric(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn a_lone_space_after_a_token_is_a_gap_like_any_other() {
+        let text = "a b,  c\nd , e-f .g";
+        let gaps: Vec<(bool, u8)> =
+            tokenize(text).iter().map(|t| (t.space_before, t.newlines_before)).collect();
+        assert_eq!(
+            gaps,
+            [
+                (true, 0),
+                (true, 0),
+                (false, 0),
+                (true, 0),
+                (true, 1),
+                (true, 0),
+                (true, 0),
+                (true, 0),
+                (false, 0)
+            ]
+        );
     }
 
     #[test]
