@@ -3,7 +3,7 @@
 
 use crate::gazetteer::fold;
 use crate::model::Span;
-use crate::text::{Case, Token, TokenKind, segment};
+use crate::text::{Case, Segmentation, Token, TokenKind};
 
 /// A sentence counts as a title-case headline when at least this share of its longer words is
 /// capitalised: in "Man Charged In Bank Robbery" a capital is no evidence of a name.
@@ -15,6 +15,11 @@ const HEADLINE_MIN_WORDS: usize = 3;
 /// An all-caps run of this many words ("EFE-EPA FILE/MIKHAIL METZEL") is shouting, not a
 /// string of acronyms, so its capitals say nothing about names.
 const CAPS_RUN_MIN_WORDS: usize = 3;
+
+/// Room given at once to an empty buffer a key is grown in (see [`Tokens::extend_key`]):
+/// enough for nearly every place name, so that growing one a token at a time does not
+/// reallocate it at every other token.
+const KEY_ROOM_BYTES: usize = 32;
 
 /// Tokens of one document with the derived facts the recognizer needs.
 pub(crate) struct Tokens<'t> {
@@ -59,30 +64,30 @@ impl Flags {
     const PUNCT: u16 = 1 << 7;
     /// A word of four characters or more: what the headline test counts.
     const LONG: u16 = 1 << 8;
+    /// A word whose folded form has more than one part ("jong un" for "Jong-un").
+    const SPACED: u16 = 1 << 9;
 
-    /// The flags of `token`, whose text is `word`, before case evidence is weighed.
+    /// The flags of `token`, whose text is `word`, before sentence positions and case
+    /// evidence are weighed.
     fn of(token: &Token, word: &str) -> Self {
-        let mut bits = match token.kind {
-            TokenKind::Word => {
-                Self::WORD
-                    | match token.case {
-                        Case::Upper => Self::CAPITALISED | Self::UPPER,
-                        Case::Title | Case::Mixed => Self::CAPITALISED,
-                        Case::Lower => Self::LOWER,
-                        Case::Uncased => 0,
-                    }
-            }
-            TokenKind::Possessive => Self::POSSESSIVE,
-            TokenKind::Punct => Self::PUNCT,
-            TokenKind::Number => 0,
+        match token.kind {
+            TokenKind::Word => Self::of_word(token.case, has_four_chars(word)),
+            TokenKind::Possessive => Self(Self::POSSESSIVE),
+            TokenKind::Punct => Self(Self::PUNCT),
+            TokenKind::Number => Self(0),
+        }
+    }
+
+    /// The flags of a word of case `case`, as [`Flags::of`] gives them.
+    fn of_word(case: Case, is_long: bool) -> Self {
+        let case_bits = match case {
+            Case::Upper => Self::CAPITALISED | Self::UPPER,
+            Case::Title | Case::Mixed => Self::CAPITALISED,
+            Case::Lower => Self::LOWER,
+            Case::Uncased => 0,
         };
-        if token.sentence_initial {
-            bits |= Self::WEAK_CASE;
-        }
-        if token.kind == TokenKind::Word && has_four_chars(word) {
-            bits |= Self::LONG;
-        }
-        Self(bits)
+        let long_bit = if is_long { Self::LONG } else { 0 };
+        Self(Self::WORD | case_bits | long_bit)
     }
 
     fn has(self, bit: u16) -> bool {
@@ -93,23 +98,15 @@ impl Flags {
 impl<'t> Tokens<'t> {
     /// Segments `text` and derives folded forms and case evidence.
     pub fn new(text: &'t str) -> Self {
-        let seg = segment(text);
-        let mut folded_pool = String::new();
-        let mut folded_at = Vec::with_capacity(seg.tokens.len());
-        let mut flags = Vec::with_capacity(seg.tokens.len());
-        for t in &seg.tokens {
-            let word = t.text(text);
-            flags.push(Flags::of(t, word));
-            folded_at.push(if !(t.is_word_like() || t.kind == TokenKind::Possessive) {
-                (0, 0)
-            } else if is_folded(word) {
-                (t.span.start_byte as u32, t.span.end_byte as u32)
+        let mut per_token = PerToken::for_text(text);
+        let seg = Segmentation::with_each_token(text, |token, written| {
+            if written.is_plain_ascii() {
+                per_token.add_plain_word(token, written.is_folded());
             } else {
-                let start = text.len() + folded_pool.len();
-                fold_token(word, &mut folded_pool);
-                (start as u32, (text.len() + folded_pool.len()) as u32)
-            });
-        }
+                per_token.add(token);
+            }
+        });
+        let PerToken { folded_pool, folded_at, flags, .. } = per_token;
         let mut view = Tokens {
             text,
             tokens: seg.tokens,
@@ -224,9 +221,14 @@ impl<'t> Tokens<'t> {
     /// The folded key of tokens `i..j` as [`fold`] would make it from their text: words
     /// joined by one space, a possessive glued to its word, runs of single letters joined.
     pub fn key(&self, i: usize, j: usize) -> String {
-        let mut out = String::new();
+        let j = j.min(self.len());
+        // Room for the folded forms and a space after each, so the key is allocated once.
+        let room = self.folded_at.get(i..j).map_or(0, |at| {
+            at.iter().map(|&(start, end)| end.saturating_sub(start) as usize + 1).sum()
+        });
+        let mut out = String::with_capacity(room);
         let mut previous_single = false;
-        for k in i..j.min(self.len()) {
+        for k in i..j {
             self.extend_key(&mut out, &mut previous_single, k);
         }
         out
@@ -240,25 +242,16 @@ impl<'t> Tokens<'t> {
         if folded.is_empty() {
             return;
         }
+        if out.capacity() == 0 {
+            out.reserve(KEY_ROOM_BYTES);
+        }
         let possessive = self.is_possessive(k);
-        // Most folded tokens are one word; the parts are found by bytes, since a space is
-        // ASCII and `str::split`'s searcher costs more than these few bytes.
-        let mut rest = folded;
-        loop {
-            let (part, next) = match rest.as_bytes().iter().position(|&b| b == b' ') {
-                Some(at) => (&rest[..at], Some(&rest[at + 1..])),
-                None => (rest, None),
-            };
-            let single = part.len() == 1 && part.as_bytes()[0].is_ascii_alphabetic();
-            if !(out.is_empty() || possessive || single && *previous_single) {
-                out.push(' ');
+        if self.flag(k, Flags::SPACED) {
+            for part in folded.split(' ') {
+                push_key_part(out, previous_single, part, possessive);
             }
-            out.push_str(part);
-            *previous_single = single && !possessive;
-            match next {
-                Some(next) => rest = next,
-                None => break,
-            }
+        } else {
+            push_key_part(out, previous_single, folded, possessive);
         }
     }
 
@@ -304,17 +297,23 @@ impl<'t> Tokens<'t> {
                 i += 1;
             }
         }
-        // Title-case headlines: most longer words capitalised.
+        // Sentence starts, and title-case headlines: most longer words capitalised.
         let mut start = 0;
         while start < n {
             let sentence = self.tokens[start].sentence;
             // Words of four characters or more, after the first (capitalised anyway).
             let (mut long_words, mut capitalised) = (0usize, 0usize);
-            let mut end = start + 1;
-            while end < n && self.tokens[end].sentence == sentence {
-                if self.flag(end, Flags::LONG) {
+            let mut end = start;
+            while let Some(token) = self.tokens.get(end)
+                && token.sentence == sentence
+            {
+                let flags = &mut self.flags[end];
+                if token.sentence_initial {
+                    flags.0 |= Flags::WEAK_CASE;
+                }
+                if end > start && flags.has(Flags::LONG) {
                     long_words += 1;
-                    capitalised += usize::from(self.is_capitalised(end));
+                    capitalised += usize::from(flags.has(Flags::CAPITALISED));
                 }
                 end += 1;
             }
@@ -325,6 +324,93 @@ impl<'t> Tokens<'t> {
             }
             start = end;
         }
+    }
+}
+
+/// Appends one part of a folded token (a word of it) to a key, as [`Tokens::key`] joins them:
+/// with a space, except after a possessive's word and between single letters.
+fn push_key_part(out: &mut String, previous_single: &mut bool, part: &str, possessive: bool) {
+    let single = part.len() == 1 && part.as_bytes()[0].is_ascii_alphabetic();
+    if !(out.is_empty() || possessive || single && *previous_single) {
+        out.push(' ');
+    }
+    out.push_str(part);
+    *previous_single = single && !possessive;
+}
+
+/// What [`Tokens`] keeps of each token besides the token itself, built as the scan makes
+/// the tokens.
+struct PerToken<'t> {
+    text: &'t str,
+    /// See [`Tokens`]' field of the same name.
+    folded_pool: String,
+    /// See [`Tokens`]' field of the same name.
+    folded_at: Vec<(u32, u32)>,
+    /// Each token's flags, but for sentence starts and case evidence.
+    flags: Vec<Flags>,
+}
+
+impl<'t> PerToken<'t> {
+    /// Room for the tokens of `text`: news has a token every five or six bytes, and a
+    /// capitalised word (the pool's usual content) in a fraction of those.
+    fn for_text(text: &'t str) -> Self {
+        let tokens = text.len() / 5;
+        PerToken {
+            text,
+            folded_pool: String::with_capacity(text.len() / 4),
+            folded_at: Vec::with_capacity(tokens),
+            flags: Vec::with_capacity(tokens),
+        }
+    }
+
+    /// Adds the flags and folded form of a word of ASCII letters and digits, which is its own
+    /// folded form when `is_folded` (no capitals), else is lower-cased into the pool; its
+    /// length in bytes is its length in characters.
+    #[inline]
+    fn add_plain_word(&mut self, token: &Token, is_folded: bool) {
+        let span = token.span;
+        self.flags.push(Flags::of_word(token.case, span.len() >= 4));
+        if is_folded {
+            self.folded_at.push((span.start_byte as u32, span.end_byte as u32));
+            return;
+        }
+        let start = self.text.len() + self.folded_pool.len();
+        let pooled = self.folded_pool.len();
+        self.folded_pool.push_str(token.text(self.text));
+        self.folded_pool[pooled..].make_ascii_lowercase();
+        self.folded_at.push((start as u32, (self.text.len() + self.folded_pool.len()) as u32));
+    }
+
+    /// Adds the flags and folded form of any token.
+    #[inline]
+    fn add(&mut self, token: &Token) {
+        let (flags, folded_at) = if token.kind == TokenKind::Punct {
+            (Flags(Flags::PUNCT), (0, 0))
+        } else {
+            self.other(token)
+        };
+        self.flags.push(flags);
+        self.folded_at.push(folded_at);
+    }
+
+    /// Any other token, from its text.
+    fn other(&mut self, token: &Token) -> (Flags, (u32, u32)) {
+        let word = token.text(self.text);
+        let mut flags = Flags::of(token, word);
+        let folded_at = if !(token.is_word_like() || token.kind == TokenKind::Possessive) {
+            (0, 0)
+        } else if is_folded(word) {
+            (token.span.start_byte as u32, token.span.end_byte as u32)
+        } else {
+            let pooled = self.folded_pool.len();
+            fold_token(word, &mut self.folded_pool);
+            if self.folded_pool.as_bytes()[pooled..].contains(&b' ') {
+                flags.0 |= Flags::SPACED;
+            }
+            let start = self.text.len() + pooled;
+            (start as u32, (self.text.len() + self.folded_pool.len()) as u32)
+        };
+        (flags, folded_at)
     }
 }
 
@@ -370,7 +456,9 @@ fn fold_token(word: &str, out: &mut String) {
             marked = true;
             k += APOSTROPHE.len();
         } else {
-            out.push_str(&fold(word));
+            if !fold_ascii_parts(word, out) {
+                out.push_str(&fold(word));
+            }
             return;
         }
     }
@@ -383,6 +471,50 @@ fn fold_token(word: &str, out: &mut String) {
         out.push_str(word);
         out[start..].make_ascii_lowercase();
     }
+}
+
+/// [`fold`] for a token of several parts ("Jong-un", "20-year-old", "38,904") when it is
+/// ASCII but for typographic apostrophes, and has no "&": its letters and digits
+/// lower-cased, dots and apostrophes dropped, each other mark ending a part, the parts
+/// joined as `fold` joins them (by a space, but single letters run together, and a leading
+/// "the" dropped). False, with nothing appended, for any other token.
+fn fold_ascii_parts(word: &str, out: &mut String) -> bool {
+    const APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
+    let bytes = word.as_bytes();
+    let start = out.len();
+    let mut part_start = start;
+    let mut parts = 0;
+    let mut previous_single = false;
+    let mut k = 0;
+    // One step past the end, so that the last part ends like the others.
+    while k <= bytes.len() {
+        let b = bytes.get(k).copied().unwrap_or(b' ');
+        if b.is_ascii_alphanumeric() {
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else if matches!(b, b'.' | b'\'' | b'`' | b'"' | b'^') {
+            // Dropped without a trace.
+        } else if bytes[k..].starts_with(APOSTROPHE) {
+            k += APOSTROPHE.len() - 1;
+        } else if b >= 0x80 || b == b'&' {
+            out.truncate(start);
+            return false;
+        } else if out.len() > part_start {
+            // A part ends: it follows the key so far after a space, unless both it and the
+            // part before are single letters; a leading "the" goes once a second part comes.
+            let part = &out.as_bytes()[part_start..];
+            let single = part.len() == 1 && part[0].is_ascii_alphabetic();
+            if parts == 1 && &out[start..part_start] == "the" {
+                out.replace_range(start..part_start, "");
+            } else if parts > 0 && !(single && previous_single) {
+                out.insert(part_start, ' ');
+            }
+            part_start = out.len();
+            parts += 1;
+            previous_single = single;
+        }
+        k += 1;
+    }
+    true
 }
 
 #[cfg(test)]
@@ -411,10 +543,48 @@ mod tests {
             "O’Brien",
             "States’",
             "‘90s",
+            "20-year-old",
+            "38,904",
+            "10:30",
+            "The-Dream",
+            "U-S",
+            "the",
         ] {
             let mut out = String::from("x");
             fold_token(word, &mut out);
             assert_eq!(out, format!("x{}", fold(word)), "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folded_forms_and_flags_built_during_the_scan_are_those_of_each_tokens_text(
+            text in r"([A-Za-z]{1,7}|[0-9]{1,4}|[ \n]{1,2}|[.,:'’\-]|é|Ü|\.\.|'s){0,40}"
+        ) {
+            let t = Tokens::new(&text);
+            let derived = Flags::WEAK_CASE | Flags::IN_CAPS_RUN | Flags::SPACED;
+            for (i, token) in t.tokens.iter().enumerate() {
+                let word = token.text(&text);
+                proptest::prop_assert_eq!(t.flags[i].0 & !derived, Flags::of(token, word).0);
+                proptest::prop_assert_eq!(t.flag(i, Flags::SPACED), t.folded(i).contains(' '));
+                proptest::prop_assert!(!token.sentence_initial || t.weak_case(i));
+                let mut folded = String::new();
+                if token.is_word_like() || token.kind == TokenKind::Possessive {
+                    fold_token(word, &mut folded);
+                }
+                proptest::prop_assert_eq!(t.folded(i), folded);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_of_several_parts_fold_as_the_gazetteer_folds_them(
+            word in r"([A-Za-z0-9]{1,4}|[Tt]he|[.,:;/'’`\-&é ]){1,6}"
+        ) {
+            let mut out = String::from("x");
+            fold_token(&word, &mut out);
+            proptest::prop_assert_eq!(out, format!("x{}", fold(&word)));
         }
     }
 

@@ -96,9 +96,45 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Splits a text into tokens and sentences in one pass (see [`super::sentences()`] for the
 /// sentence rules).
 pub fn segment(text: &str) -> Segmentation {
-    let Scan { mut tokens, long_lines } = scan(text);
-    let sentences = super::sentences::split(text, &mut tokens, long_lines);
-    Segmentation { tokens, sentences }
+    Segmentation::with_each_token(text, |_, _| {})
+}
+
+impl Segmentation {
+    /// [`segment`], calling `on_token` with each token as the scan makes it, in order, and
+    /// with what the scan knows of its text, so that what a view derives from every token
+    /// (its folded form, its flags) is built in the scan's pass rather than in a second one
+    /// that reads each token and its text again. The token's `sentence` and
+    /// `sentence_initial` are not filled in yet.
+    pub(crate) fn with_each_token(text: &str, on_token: impl FnMut(&Token, Written)) -> Self {
+        let Scan { mut tokens, long_lines } = scan(text, on_token);
+        let sentences = super::sentences::split(text, &mut tokens, long_lines);
+        Segmentation { tokens, sentences }
+    }
+}
+
+/// What the scan knows of a token's text as it makes it (see
+/// [`Segmentation::with_each_token`]): a plain word's letters were read as its case was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Written {
+    /// ASCII lower-case letters and digits only, so the text is its own folded form.
+    LowerAscii,
+    /// ASCII letters and digits only, with a capital among them.
+    CapitalisedAscii,
+    /// Anything else, or not known.
+    Unknown,
+}
+
+impl Written {
+    /// True when the text is ASCII letters and digits only, so its length in bytes is its
+    /// length in characters and its folded form is its lower-case form.
+    pub(crate) fn is_plain_ascii(self) -> bool {
+        self != Self::Unknown
+    }
+
+    /// True when the text is its own folded form.
+    pub(crate) fn is_folded(self) -> bool {
+        self == Self::LowerAscii
+    }
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -114,12 +150,20 @@ fn is_apostrophe(c: char) -> bool {
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if GENERAL_PUNCTUATION.contains(&c) {
+        // Most non-ASCII characters of news are typographic quotes, apostrophes and dashes,
+        // which this block holds with no letter or digit: it saves the Unicode tables' search.
+        matches!(c, '\u{200C}' | '\u{200D}')
     } else {
         c.is_alphanumeric()
             || matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
                 | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}' | '\u{200C}' | '\u{200D}')
     }
 }
+
+/// The Unicode block of typographic punctuation: quotes, apostrophes, dashes, ellipses,
+/// special spaces and invisible formatting characters.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 /// The character at byte `i` and its length; ASCII without decoding.
 #[inline]
@@ -215,6 +259,20 @@ impl Gap {
         i
     }
 
+    /// Passes over a lone space at `at`, right after a token: the commonest gap of all,
+    /// taken here without going round the scan's loop and into
+    /// [`Gap::skip_ascii_spaces`]. Returns where the next token may start.
+    #[inline]
+    fn pass_lone_space(&mut self, bytes: &[u8], at: usize) -> usize {
+        if bytes.get(at) == Some(&b' ')
+            && bytes.get(at + 1).is_some_and(|&b| class_of(b) & SPACE == 0)
+        {
+            self.space = true;
+            return at + 1;
+        }
+        at
+    }
+
     /// A newline byte at `at` ends the current line.
     fn end_line(&mut self, at: usize) {
         self.long_lines |= at - self.line_start > super::sentences::WRAPPED_LINE_MAX_BYTES;
@@ -222,7 +280,7 @@ impl Gap {
     }
 }
 
-fn scan(text: &str) -> Scan {
+fn scan(text: &str, mut on_token: impl FnMut(&Token, Written)) -> Scan {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     let mut gap = Gap { newlines: 0, space: true, line_start: 0, long_lines: false };
@@ -233,8 +291,8 @@ fn scan(text: &str) -> Scan {
             i = gap.skip_ascii_spaces(bytes, i);
             continue;
         }
-        let mut push = |span: Span, kind, case, hyphenated, abbreviation| {
-            tokens.push(Token {
+        let mut push = |span: Span, kind, case, hyphenated, abbreviation, written| {
+            let token = Token {
                 span,
                 kind,
                 case,
@@ -244,21 +302,23 @@ fn scan(text: &str) -> Scan {
                 sentence_initial: false,
                 hyphenated,
                 abbreviation,
-            });
+            };
+            on_token(&token, written);
+            tokens.push(token);
             gap.newlines = 0;
             gap.space = false;
         };
         if class & LETTER != 0
-            && let Some((end, case)) = plain_ascii_word(bytes, i)
+            && let Some((end, case, written)) = plain_ascii_word(bytes, i)
         {
-            push(Span::new(i, end), TokenKind::Word, case, false, None);
-            i = end;
+            push(Span::new(i, end), TokenKind::Word, case, false, None, written);
+            i = gap.pass_lone_space(bytes, end);
             continue;
         }
         if class & MARK != 0 {
             let end = if matches!(b, b'.' | b'-') { run_end(bytes, i) } else { i + 1 };
-            push(Span::new(i, end), TokenKind::Punct, Case::Uncased, false, None);
-            i = end;
+            push(Span::new(i, end), TokenKind::Punct, Case::Uncased, false, None, Written::Unknown);
+            i = gap.pass_lone_space(bytes, end);
             continue;
         }
         let Some((c, width)) = char_at(text, i) else { break };
@@ -276,15 +336,18 @@ fn scan(text: &str) -> Scan {
             let word = scan_word(text, i, c);
             let case = case_of(&text[i..word.end]);
             let kind = if c.is_numeric() { TokenKind::Number } else { TokenKind::Word };
-            push(Span::new(i, word.end), kind, case, word.hyphenated, word.abbreviation);
+            let span = Span::new(i, word.end);
+            push(span, kind, case, word.hyphenated, word.abbreviation, Written::Unknown);
             if let Some(end) = word.possessive_end {
-                push(Span::new(word.end, end), TokenKind::Possessive, Case::Uncased, false, None);
+                let span = Span::new(word.end, end);
+                push(span, TokenKind::Possessive, Case::Uncased, false, None, Written::Unknown);
                 i = end;
             } else {
                 i = word.end;
             }
         } else {
-            push(Span::new(i, i + width), TokenKind::Punct, Case::Uncased, false, None);
+            let span = Span::new(i, i + width);
+            push(span, TokenKind::Punct, Case::Uncased, false, None, Written::Unknown);
             i += width;
         }
     }
@@ -304,8 +367,9 @@ fn run_end(bytes: &[u8], start: usize) -> usize {
 /// join or end a word specially (anything but a hyphen, an apostrophe or a period). Such a
 /// word is what [`scan_word`] would find, with no hyphen, abbreviation, possessive or
 /// acronym, so most words of a text skip its character-by-character scan; its case (as
-/// [`case_of`] gives it) is read in the same pass, from the OR of its bytes' classes.
-fn plain_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, Case)> {
+/// [`case_of`] gives it) is read in the same pass, from the OR of its bytes' classes, and
+/// so is whether it has a capital anywhere.
+fn plain_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, Case, Written)> {
     let (&first, rest) = bytes.get(start..)?.split_first()?;
     let first = class_of(first);
     if first & LETTER == 0 {
@@ -324,6 +388,8 @@ fn plain_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, Case)> {
         }
         seen |= class;
     }
+    let written =
+        if (first | seen) & UPPER == 0 { Written::LowerAscii } else { Written::CapitalisedAscii };
     let case = if first & LOWER != 0 {
         Case::Lower
     } else {
@@ -333,7 +399,7 @@ fn plain_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, Case)> {
             (true, true) => Case::Mixed,
         }
     };
-    Some((start + 1 + len, case))
+    Some((start + 1 + len, case, written))
 }
 
 struct WordScan {
@@ -520,11 +586,14 @@ mod tests {
         fn plain_ascii_words_scan_as_the_general_scanner_does(
             text in r"[A-Za-z][A-Za-z0-9]{0,6}([ ,;:!?()/\-\.'’é0-9]|\.\.|'s|-a){0,3}"
         ) {
-            if let Some((end, case)) = plain_ascii_word(text.as_bytes(), 0) {
+            if let Some((end, case, written)) = plain_ascii_word(text.as_bytes(), 0) {
                 let first = text.chars().next().unwrap();
                 let word = scan_word(&text, 0, first);
                 proptest::prop_assert_eq!(word.end, end);
                 proptest::prop_assert_eq!(case_of(&text[..end]), case);
+                let lower = text[..end].bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+                proptest::prop_assert_eq!(written.is_folded(), lower);
+                proptest::prop_assert!(written.is_plain_ascii());
                 proptest::prop_assert!(!word.hyphenated);
                 proptest::prop_assert!(word.abbreviation.is_none());
                 proptest::prop_assert!(word.possessive_end.is_none());
@@ -534,10 +603,12 @@ mod tests {
 
     #[test]
     fn plain_words_end_where_a_space_or_a_simple_mark_starts() {
-        assert_eq!(plain_ascii_word(b"Seoul, Oct", 0), Some((5, Case::Title)));
-        assert_eq!(plain_ascii_word(b"KCNA", 0), Some((4, Case::Upper)));
-        assert_eq!(plain_ascii_word(b"iPhone2 ", 0), Some((7, Case::Lower)));
-        assert_eq!(plain_ascii_word(b"McDonald", 0), Some((8, Case::Mixed)));
+        let capitalised = Written::CapitalisedAscii;
+        assert_eq!(plain_ascii_word(b"Seoul, Oct", 0), Some((5, Case::Title, capitalised)));
+        assert_eq!(plain_ascii_word(b"KCNA", 0), Some((4, Case::Upper, capitalised)));
+        assert_eq!(plain_ascii_word(b"iPhone2 ", 0), Some((7, Case::Lower, capitalised)));
+        assert_eq!(plain_ascii_word(b"McDonald", 0), Some((8, Case::Mixed, capitalised)));
+        assert_eq!(plain_ascii_word(b"region2 ", 0), Some((7, Case::Lower, Written::LowerAscii)));
         assert_eq!(plain_ascii_word(b"Jong-un", 0), None);
         assert_eq!(plain_ascii_word(b"Oct. 12", 0), None);
         assert_eq!(plain_ascii_word(b"Kim's", 0), None);
@@ -587,6 +658,36 @@ mod tests {
         assert!(tokens[1].space_before);
         assert!(!tokens[4].space_before, "')' follows 'EFE' directly");
         assert_eq!(tokens[7].newlines_before, 1);
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_character_but_the_joiners() {
+        for c in GENERAL_PUNCTUATION {
+            let is_joiner = matches!(c, '\u{200C}' | '\u{200D}');
+            assert_eq!(is_word_char(c), is_joiner, "{c:?}");
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_lone_space_after_a_token_is_a_gap_like_any_other() {
+        let text = "a b,  c\nd , e-f .g";
+        let gaps: Vec<(bool, u8)> =
+            tokenize(text).iter().map(|t| (t.space_before, t.newlines_before)).collect();
+        assert_eq!(
+            gaps,
+            [
+                (true, 0),
+                (true, 0),
+                (false, 0),
+                (true, 0),
+                (true, 1),
+                (true, 0),
+                (true, 0),
+                (true, 0),
+                (false, 0)
+            ]
+        );
     }
 
     #[test]
