@@ -147,7 +147,8 @@ impl<'t> Parser<'t> {
                 return modified(i);
             }
         }
-        consider(&mut best, self.core(i));
+        // `best` is still empty: the rules fill it as `core` would.
+        self.core_into(i, &mut best);
         consider(&mut best, modified(i));
         consider(&mut best, quantity::approximate(self, i));
         if self.is(i, W::The) {
@@ -163,17 +164,25 @@ impl<'t> Parser<'t> {
 
     /// Expressions that start at `i` with no modifier.
     pub(crate) fn core(&self, i: usize) -> Option<Found> {
-        let t = self.toks.get(i)?;
         let mut best = None;
+        self.core_into(i, &mut best);
+        best
+    }
+
+    /// [`Parser::core`] folded into `best` (see [`consider`]). Most tokens tried match
+    /// nothing; written this way, they leave `best` alone instead of returning an empty
+    /// result as large as a full one.
+    fn core_into(&self, i: usize, best: &mut Option<Found>) {
+        let Some(t) = self.toks.get(i) else { return };
         match t.kind {
             TokenKind::Number => {
-                consider(&mut best, dates::numeric(self, i));
-                consider(&mut best, periods::ordinal(self, i));
-                consider(&mut best, clock::clock(self, i));
-                consider(&mut best, quantity::quantity(self, i));
-                consider(&mut best, recurrence::set(self, i));
+                consider(best, dates::numeric(self, i));
+                consider(best, periods::ordinal(self, i));
+                consider(best, clock::clock(self, i));
+                consider(best, quantity::quantity(self, i));
+                consider(best, recurrence::set(self, i));
             }
-            TokenKind::Punct('\'') => consider(&mut best, periods::apostrophe(self, i)),
+            TokenKind::Punct('\'') => consider(best, periods::apostrophe(self, i)),
             TokenKind::Punct(_) => {}
             TokenKind::Word => {
                 let kinds = [self.kind(i), self.alt(i)];
@@ -181,46 +190,45 @@ impl<'t> Parser<'t> {
                     match kind {
                         Kind::None => {}
                         Kind::Month(_) | Kind::MonthAbbr(_) => {
-                            consider(&mut best, dates::month(self, i));
+                            consider(best, dates::month(self, i));
                         }
                         Kind::Weekday(_) | Kind::WeekdayAbbr(_) => {
-                            consider(&mut best, relative::weekday(self, i));
-                            consider(&mut best, dates::weekday_date(self, i));
+                            consider(best, relative::weekday(self, i));
+                            consider(best, dates::weekday_date(self, i));
                         }
                         Kind::Weekdays(_) | Kind::Every(_) => {
-                            consider(&mut best, recurrence::set(self, i));
+                            consider(best, recurrence::set(self, i));
                         }
                         Kind::Season(_) | Kind::Seasons(_) => {
-                            consider(&mut best, periods::season(self, i));
-                            consider(&mut best, recurrence::set(self, i));
+                            consider(best, periods::season(self, i));
+                            consider(best, recurrence::set(self, i));
                         }
-                        Kind::Decade(_) => consider(&mut best, periods::decade_word(self, i)),
-                        Kind::Ordinal(_) => consider(&mut best, periods::ordinal(self, i)),
+                        Kind::Decade(_) => consider(best, periods::decade_word(self, i)),
+                        Kind::Ordinal(_) => consider(best, periods::ordinal(self, i)),
                         Kind::Holiday(_) | Kind::HolidayDay(_) => {
-                            consider(&mut best, named_days::holiday(self, i));
+                            consider(best, named_days::holiday(self, i));
                         }
                         Kind::DayWord(_) | Kind::Tonight => {
-                            consider(&mut best, relative::day_word(self, i));
+                            consider(best, relative::day_word(self, i));
                         }
-                        Kind::ClockWord(_) => consider(&mut best, clock::clock(self, i)),
-                        Kind::Ref(_) => consider(&mut best, relative::reference(self, i)),
-                        Kind::PartOfDay(_) => consider(&mut best, relative::part_of_day(self, i)),
+                        Kind::ClockWord(_) => consider(best, clock::clock(self, i)),
+                        Kind::Ref(_) => consider(best, relative::reference(self, i)),
+                        Kind::PartOfDay(_) => consider(best, relative::part_of_day(self, i)),
                         Kind::Unit(_) | Kind::Units(_) => {
-                            consider(&mut best, relative::unit_led(self, i));
-                            consider(&mut best, quantity::quantity(self, i));
+                            consider(best, relative::unit_led(self, i));
+                            consider(best, quantity::quantity(self, i));
                         }
                         Kind::Cardinal(_) | Kind::Hundred | Kind::Dozen | Kind::Half => {
-                            consider(&mut best, dates::spelled_year(self, i));
-                            consider(&mut best, quantity::quantity(self, i));
-                            consider(&mut best, recurrence::set(self, i));
+                            consider(best, dates::spelled_year(self, i));
+                            consider(best, quantity::quantity(self, i));
+                            consider(best, recurrence::set(self, i));
                         }
-                        Kind::W(w) => self.function_word(i, w, &mut best),
+                        Kind::W(w) => self.function_word(i, w, best),
                         Kind::Future | Kind::Past | Kind::PresentTense | Kind::Thousand => {}
                     }
                 }
             }
         }
-        best
     }
 
     fn function_word(&self, i: usize, w: W, best: &mut Option<Found>) {
