@@ -129,37 +129,40 @@ impl<'t> Parser<'t> {
         self.toks.get(i).is_some_and(|t| t.can_start)
     }
 
-    /// The longest expression starting at token `i`.
-    pub(crate) fn at(&self, i: usize) -> Option<Found> {
-        self.at_with(i, true)
-    }
-
     /// The longest expression at `i`; modifiers ("early", "the end of") only when
     /// `with_modifiers`, so that a modifier wraps one expression without modifiers and a run
     /// of "early early early ..." cannot recurse without bound.
     fn at_with(&self, i: usize, with_modifiers: bool) -> Option<Found> {
         let mut best = None;
+        self.at_into(i, with_modifiers, &mut best);
+        best
+    }
+
+    /// [`Parser::at_with`] into `best`, which must be empty: like [`Parser::core_into`], a
+    /// token where nothing matches leaves it alone rather than returning a whole empty
+    /// match.
+    fn at_into(&self, i: usize, with_modifiers: bool, best: &mut Option<Found>) {
         let modified = |k: usize| if with_modifiers { self.modified(k) } else { None };
         if self.is(i, W::The) {
             // "the" only matters before a time word or inside "the end of".
             let next_starts = self.can_start(i + 1);
             if !next_starts {
-                return modified(i);
+                consider(best, modified(i));
+                return;
             }
         }
         // `best` is still empty: the rules fill it as `core` would.
-        self.core_into(i, &mut best);
-        consider(&mut best, modified(i));
-        consider(&mut best, quantity::approximate(self, i));
+        self.core_into(i, best);
+        consider(best, modified(i));
+        consider(best, quantity::approximate(self, i));
         if self.is(i, W::The) {
             let inner = [self.core(i + 1), modified(i + 1), quantity::approximate(self, i + 1)];
             for f in inner.into_iter().flatten() {
                 if f.takes_the && f.start == i + 1 {
-                    consider(&mut best, Some(Found { start: i, ..f }));
+                    consider(best, Some(Found { start: i, ..f }));
                 }
             }
         }
-        best
     }
 
     /// Expressions that start at `i` with no modifier.
@@ -332,7 +335,9 @@ pub(crate) fn recognize(text: &str, toks: &[Token]) -> Vec<Found> {
     let mut i = 0;
     while let Some(skip) = toks.get(i..).and_then(|rest| rest.iter().position(|t| t.can_start)) {
         i += skip;
-        if let Some(f) = p.at(i)
+        let mut best = None;
+        p.at_into(i, true, &mut best);
+        if let Some(f) = best
             && f.end > i
         {
             out.push(f);
