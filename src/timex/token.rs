@@ -56,12 +56,11 @@ pub(crate) struct Token {
     pub space_before: bool,
     /// True when a line break separates this token from the previous one.
     pub newline_before: bool,
-    /// The main lexicon reading of a word, [`Kind::None`] when it has none or the reading
-    /// needs a capital letter the word lacks. Kept here because the grammar asks for it
-    /// again and again.
-    pub reading: Kind,
-    /// The second lexicon reading of a word.
-    pub alt: Kind,
+    /// The main lexicon reading of a word ([`Kind::None`] when it has none or the reading
+    /// needs a capital letter the word lacks) and its second one. Kept here because the
+    /// grammar asks for them again and again; a reference into the lexicon's table, so that
+    /// making a token writes one pointer rather than two readings.
+    pub readings: &'static (Kind, Kind),
     /// The grammar tries its rules here: a number, a word that can begin an expression or an
     /// apostrophe ("the '90s"). Set once here so that the grammar's scan skips all other
     /// tokens with one test each.
@@ -130,7 +129,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         let kind;
         let mut value = 0u32;
         let mut lex = LexId::NONE;
-        let mut readings = (Kind::None, Kind::None);
+        let mut readings = &lexicon::NO_READINGS;
         if b.is_ascii_alphabetic() {
             let word = AsciiWord::scan(bytes, i);
             i = word.end;
@@ -181,8 +180,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             value,
             space_before,
             newline_before,
-            reading: readings.0,
-            alt: readings.1,
+            readings,
             can_start,
         });
         // Most tokens are followed by one space: step over it here rather than in a loop
@@ -483,7 +481,7 @@ mod tests {
                 let lex = lexicon::lookup(word);
                 proptest::prop_assert_eq!(t.lex, lex);
                 let readings = lexicon::table().readings(lex, shape_of(word));
-                proptest::prop_assert_eq!((t.reading, t.alt), readings);
+                proptest::prop_assert_eq!(t.readings, readings);
             }
         }
     }

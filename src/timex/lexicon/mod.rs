@@ -309,13 +309,16 @@ impl Table {
     /// The readings of word `id` as the grammar sees them: the main one only when the word
     /// is capitalised if it must be.
     #[inline]
-    pub(crate) fn readings(&self, id: LexId, shape: Shape) -> (Kind, Kind) {
+    pub(crate) fn readings(&self, id: LexId, shape: Shape) -> &(Kind, Kind) {
         match self.readings_by_case.get(id.index()) {
-            Some(by_case) => by_case[usize::from(shape.is_capitalized())],
-            None => (Kind::None, Kind::None),
+            Some(by_case) => &by_case[usize::from(shape.is_capitalized())],
+            None => &NO_READINGS,
         }
     }
 }
+
+/// The readings of a token that is not a lexicon word.
+pub(crate) static NO_READINGS: (Kind, Kind) = (Kind::None, Kind::None);
 
 /// The readings of entry `e` for a word capitalised or not: the main one only when the word
 /// is capitalised if it must be.

@@ -72,12 +72,12 @@ impl<'t> Parser<'t> {
 
     /// The main lexicon reading of word `i`, [`Kind::None`] for anything else.
     pub(crate) fn kind(&self, i: usize) -> Kind {
-        self.toks.get(i).map_or(Kind::None, |t| t.reading)
+        self.toks.get(i).map_or(Kind::None, |t| t.readings.0)
     }
 
     /// The second lexicon reading of word `i`.
     pub(crate) fn alt(&self, i: usize) -> Kind {
-        self.toks.get(i).map_or(Kind::None, |t| t.alt)
+        self.toks.get(i).map_or(Kind::None, |t| t.readings.1)
     }
 
     /// The function word at `i`.
