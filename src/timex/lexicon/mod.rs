@@ -241,9 +241,9 @@ pub(crate) struct Entry {
 /// The longest word in the table; longer tokens are not looked up at all.
 pub(crate) const MAX_WORD_LEN: usize = 14;
 
-/// Slots of the open-addressing index: a power of two about five times the number of words,
+/// Slots of the open-addressing index: a power of two about ten times the number of words,
 /// so that most words of a text that are not time words land on an empty slot at once.
-const SLOTS: usize = 2048;
+const SLOTS: usize = 4096;
 
 /// The word table and its index.
 pub(crate) struct Table {
