@@ -22,7 +22,7 @@ use super::normalize::build;
 use super::point::Point;
 use super::recognize::{self, Found, Parser};
 use super::tense::{Tense, tense_near};
-use super::token::{Token, TokenKind, tokenize};
+use super::token::{TokenKind, tokenize};
 use crate::model::DateSource;
 
 /// Only the first expressions of a text are weighed (a story's date is settled long before);
@@ -79,7 +79,7 @@ fn dateline(p: &Parser<'_>, found: &[Found]) -> Option<(usize, CalendarSpec)> {
         if spec.month.is_none() || spec.day.is_none() || f.expr.time.is_some() {
             continue;
         }
-        if opens_paragraph(p.toks, f.start) && closes_dateline(p, f.end) {
+        if opens_paragraph(p, f.start) && closes_dateline(p, f.end) {
             return Some((idx, spec));
         }
     }
@@ -88,15 +88,15 @@ fn dateline(p: &Parser<'_>, found: &[Found]) -> Option<(usize, CalendarSpec)> {
 
 /// True when only capitalised words and light punctuation stand between the start of the
 /// line and token `start`.
-fn opens_paragraph(toks: &[Token], start: usize) -> bool {
+fn opens_paragraph(p: &Parser<'_>, start: usize) -> bool {
     let mut i = start;
     let mut count = 0;
     loop {
-        let Some(t) = toks.get(i) else { return false };
+        let Some(t) = p.tok(i) else { return false };
         if i < start {
             // A place name, not a sentence opening with a preposition ("On May 6, ...").
             let ok = match t.kind {
-                TokenKind::Word => t.is_capitalized() && !t.lex.is_some(),
+                TokenKind::Word => t.is_capitalized(p.text) && !t.lex.is_some(),
                 TokenKind::Punct(c) => matches!(c, ',' | '.' | '(' | ')' | '/' | '-' | ':' | '|'),
                 TokenKind::Number => false,
             };
@@ -268,10 +268,10 @@ impl Evidence {
                 // Skip abbreviation dots ("Oct.", "Inc.") by requiring a space and a capital next.
                 (i..p.toks.len()).find(|&k| {
                     p.tok(k).is_some_and(|t| t.is_punct('.'))
-                        && p.tok(k + 1).is_none_or(|n| n.space_before && n.is_capitalized())
-                        && !p
-                            .tok(k.wrapping_sub(1))
-                            .is_some_and(|w| w.is_word() && w.len() <= 4 && w.is_capitalized())
+                        && p.tok(k + 1).is_none_or(|n| n.space_before && n.is_capitalized(p.text))
+                        && !p.tok(k.wrapping_sub(1)).is_some_and(|w| {
+                            w.is_word() && w.len() <= 4 && w.is_capitalized(p.text)
+                        })
                 })
             })
             .unwrap_or(p.toks.len());

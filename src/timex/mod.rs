@@ -24,6 +24,7 @@
 //! ```
 
 mod calendar;
+mod digits;
 mod document_date;
 mod expr;
 mod lexicon;

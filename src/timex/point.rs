@@ -5,6 +5,7 @@
 use chrono::{Datelike as _, NaiveDate};
 
 use super::calendar;
+use super::digits::{padded, push_padded};
 use super::units::{Season, Unit};
 use crate::model::Granularity;
 
@@ -33,21 +34,43 @@ pub(crate) enum Point {
     Century(i32),
 }
 
+/// `year` padded to four digits, then `separator` and `n` padded to `width` ("2023-W07").
+fn with_part(year: i32, separator: &str, n: u32, width: usize) -> String {
+    let mut out = padded(year.into(), 4);
+    out.push_str(separator);
+    push_padded(&mut out, n.into(), width);
+    out
+}
+
 impl Point {
     /// The TIMEX3 value: "2023-10-12", "2023-W41", "2023-10", "2023-Q3", "2023-SU",
     /// "2023", "199", "19".
     pub(crate) fn value(&self) -> String {
         match *self {
-            Self::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-            Self::Week { year, week } => format!("{year:04}-W{week:02}"),
-            Self::Weekend { year, week } => format!("{year:04}-W{week:02}-WE"),
-            Self::Month { year, month } => format!("{year:04}-{month:02}"),
-            Self::Quarter { year, quarter } => format!("{year:04}-Q{quarter}"),
-            Self::Half { year, half } => format!("{year:04}-H{half}"),
-            Self::Season { year, season } => format!("{year:04}-{}", season.code()),
-            Self::Year(y) => format!("{y:04}"),
-            Self::Decade(d) => format!("{d:03}"),
-            Self::Century(c) => format!("{c:02}"),
+            Self::Day(d) => {
+                let mut out = with_part(d.year(), "-", d.month(), 2);
+                out.push('-');
+                push_padded(&mut out, d.day().into(), 2);
+                out
+            }
+            Self::Week { year, week } => with_part(year, "-W", week, 2),
+            Self::Weekend { year, week } => {
+                let mut out = with_part(year, "-W", week, 2);
+                out.push_str("-WE");
+                out
+            }
+            Self::Month { year, month } => with_part(year, "-", month, 2),
+            Self::Quarter { year, quarter } => with_part(year, "-Q", quarter, 0),
+            Self::Half { year, half } => with_part(year, "-H", half, 0),
+            Self::Season { year, season } => {
+                let mut out = padded(year.into(), 4);
+                out.push('-');
+                out.push_str(season.code());
+                out
+            }
+            Self::Year(y) => padded(y.into(), 4),
+            Self::Decade(d) => padded(d.into(), 3),
+            Self::Century(c) => padded(c.into(), 2),
         }
     }
 

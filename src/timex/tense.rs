@@ -132,8 +132,9 @@ fn is_boundary(p: &Parser<'_>, i: usize) -> bool {
         TokenKind::Punct('.') => {
             // "Oct." and "Mr." end abbreviations, not sentences.
             let prev_is_short_word = i > 0
-                && p.tok(i - 1)
-                    .is_some_and(|prev| prev.is_word() && prev.len() <= 4 && prev.is_capitalized());
+                && p.tok(i - 1).is_some_and(|prev| {
+                    prev.is_word() && prev.len() <= 4 && prev.is_capitalized(p.text)
+                });
             !prev_is_short_word
         }
         _ => false,
@@ -157,7 +158,7 @@ pub(crate) fn governing_tense(p: &Parser<'_>, start: usize) -> Option<Tense> {
     }
     // "will meet in September": a modal before the verb.
     let modal = tense_of(p, i.checked_sub(1)?).filter(|&t| t == Tense::Future);
-    modal.filter(|_| p.tok(i).is_some_and(|t| t.is_word() && !t.is_capitalized()))
+    modal.filter(|_| p.tok(i).is_some_and(|t| t.is_word() && !t.is_capitalized(p.text)))
 }
 
 /// The tense a token marks, if it is a tensed verb form.

@@ -241,15 +241,21 @@ pub(crate) struct Entry {
 /// The longest word in the table; longer tokens are not looked up at all.
 pub(crate) const MAX_WORD_LEN: usize = 14;
 
-/// Slots of the open-addressing index: a power of two about five times the number of words,
+/// Slots of the open-addressing index: a power of two about ten times the number of words,
 /// so that most words of a text that are not time words land on an empty slot at once.
-const SLOTS: usize = 2048;
+const SLOTS: usize = 4096;
 
 /// The word table and its index.
 pub(crate) struct Table {
+    /// Every entry, by index; only tests read them back, the tokenizer needs the readings.
+    #[cfg(test)]
     entries: Vec<Entry>,
     /// The packed key (see [`pack`]) of every entry, by entry index.
     keys: Vec<u128>,
+    /// The readings of every entry as [`Table::readings`] gives them, by entry index: for
+    /// a word in lower case and for a capitalised one. Worked out once here so that the
+    /// tokenizer copies one pair instead of testing the entry for every time word.
+    readings_by_case: Vec<[(Kind, Kind); 2]>,
     /// Open addressing with linear probing over the packed keys; [`LexId::NONE`] is empty.
     /// A fixed-size array so that the masked slot index needs no bounds check.
     slots: Box<[LexId; SLOTS]>,
@@ -303,16 +309,22 @@ impl Table {
     /// The readings of word `id` as the grammar sees them: the main one only when the word
     /// is capitalised if it must be.
     #[inline]
-    pub(crate) fn readings(&self, id: LexId, shape: Shape) -> (Kind, Kind) {
-        match self.entries.get(id.index()) {
-            Some(e) if id.is_some() => {
-                let kind =
-                    if e.needs_capital && !shape.is_capitalized() { Kind::None } else { e.kind };
-                (kind, e.alt)
-            }
-            _ => (Kind::None, Kind::None),
+    pub(crate) fn readings(&self, id: LexId, shape: Shape) -> &(Kind, Kind) {
+        match self.readings_by_case.get(id.index()) {
+            Some(by_case) => &by_case[usize::from(shape.is_capitalized())],
+            None => &NO_READINGS,
         }
     }
+}
+
+/// The readings of a token that is not a lexicon word.
+pub(crate) static NO_READINGS: (Kind, Kind) = (Kind::None, Kind::None);
+
+/// The readings of entry `e` for a word capitalised or not: the main one only when the word
+/// is capitalised if it must be.
+fn readings_of(e: &Entry, capitalized: bool) -> (Kind, Kind) {
+    let kind = if e.needs_capital && !capitalized { Kind::None } else { e.kind };
+    (kind, e.alt)
 }
 
 /// The home slot of a packed word: a multiplicative hash of its two halves.
@@ -443,7 +455,22 @@ fn build() -> Table {
             slots[slot] = LexId(raw);
         }
     }
-    Table { entries, keys, slots }
+    // Entry 0 stands for "not in the lexicon" and has no readings.
+    let readings_by_case = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| match i {
+            0 => [(Kind::None, Kind::None); 2],
+            _ => [readings_of(e, false), readings_of(e, true)],
+        })
+        .collect();
+    Table {
+        #[cfg(test)]
+        entries,
+        keys,
+        readings_by_case,
+        slots,
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use super::values::{build, partial_calendar, partial_unit};
 use super::{Normalizer, Partial, Resolved};
 use crate::model::Granularity;
 use crate::timex::calendar;
+use crate::timex::digits::padded;
 use crate::timex::expr::{Anchor, CalendarSpec, Shift, YearPart, YearSpec};
 use crate::timex::point::Point;
 use crate::timex::recognize::Found;
@@ -183,7 +184,7 @@ impl Normalizer<'_, '_> {
     pub(super) fn weekday(&self, weekday: u32, which: Option<i32>, f: &Found) -> Resolved {
         let Some(dct) = self.dct else {
             return Resolved::Partial(Partial::new(
-                format!("XXXX-WXX-{weekday}"),
+                ["XXXX-WXX-", &padded(weekday.into(), 0)].concat(),
                 Some(Granularity::Day),
             ));
         };
@@ -209,7 +210,7 @@ impl Normalizer<'_, '_> {
         match calendar::add_days(dct, offset) {
             Some(d) => Resolved::Point(Point::Day(d)),
             None => Resolved::Partial(Partial::new(
-                format!("XXXX-WXX-{weekday}"),
+                ["XXXX-WXX-", &padded(weekday.into(), 0)].concat(),
                 Some(Granularity::Day),
             )),
         }

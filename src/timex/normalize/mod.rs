@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 pub(crate) use values::build;
 use values::{clock_suffix, duration_value};
 
+use super::digits::padded;
 use super::expr::{Amount, Anchor, Core, Expr, Slot};
 use super::point::Point;
 use super::recognize::{Found, Parser};
@@ -103,15 +104,15 @@ impl<'p, 't> Normalizer<'p, 't> {
             Core::EveryUnit { amount, unit } => {
                 let mut value = duration_value(Amount::Exact(f64::from(amount)), unit, None);
                 if let Some(part) = expr.set_time {
-                    value = format!("XXXX-XX-XXT{}", part.code());
+                    value = ["XXXX-XX-XXT", part.code()].concat();
                 }
                 (TimexType::Set, value, None, None)
             }
             Core::EverySlot(slot) => {
                 let mut value = match slot {
-                    Slot::Weekday(d) => format!("XXXX-WXX-{d}"),
-                    Slot::Month(m) => format!("XXXX-{m:02}"),
-                    Slot::Season(s) => format!("XXXX-{}", s.code()),
+                    Slot::Weekday(d) => ["XXXX-WXX-", &padded(d.into(), 0)].concat(),
+                    Slot::Month(m) => ["XXXX-", &padded(m.into(), 2)].concat(),
+                    Slot::Season(s) => ["XXXX-", s.code()].concat(),
                 };
                 if let Some(part) = expr.set_time {
                     value.push('T');
@@ -145,14 +146,13 @@ impl<'p, 't> Normalizer<'p, 't> {
         let suffix = clock_suffix(time);
         match resolved {
             Resolved::Point(pt) => {
-                (TimexType::Time, format!("{}{suffix}", pt.value()), Some(pt), None)
+                let mut value = pt.value();
+                value.push_str(&suffix);
+                (TimexType::Time, value, Some(pt), None)
             }
             Resolved::Partial(p) => {
-                let value = if matches!(expr.core, Core::SameDay) {
-                    suffix
-                } else {
-                    format!("{}{suffix}", p.value)
-                };
+                let value =
+                    if matches!(expr.core, Core::SameDay) { suffix } else { p.value + &suffix };
                 (TimexType::Time, value, None, Some(Granularity::Day))
             }
         }

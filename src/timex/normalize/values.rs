@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::Partial;
 use crate::model::Granularity;
 use crate::timex::calendar;
+use crate::timex::digits::{padded, push_padded};
 use crate::timex::expr::{Amount, CalendarSpec, TimeOfDay, YearPart};
 use crate::timex::point::Point;
 use crate::timex::units::{Holiday, Unit};
@@ -34,48 +35,56 @@ pub(crate) fn build(spec: CalendarSpec, y: i32) -> Option<Point> {
 
 /// The underspecified value of a calendar spec: "XXXX-10-12", "XXXX-09", "XXXX-SU".
 pub(super) fn partial_calendar(spec: CalendarSpec, year: Option<i32>) -> Partial {
-    let y = year.map_or_else(|| "XXXX".to_owned(), |y| format!("{y:04}"));
+    let y = year.map_or_else(|| "XXXX".to_owned(), |y| padded(y.into(), 4));
     if let Some(h) = spec.holiday {
         return match h {
             Holiday::Fixed(m, d) => {
-                Partial::new(format!("{y}-{m:02}-{d:02}"), Some(Granularity::Day))
+                let value = with_two_digits(with_two_digits(y, m.into()), d.into());
+                Partial::new(value, Some(Granularity::Day))
             }
-            _ => Partial::new(format!("{y}-XX-XX"), Some(Granularity::Day)),
+            _ => Partial::new(y + "-XX-XX", Some(Granularity::Day)),
         };
     }
     match (spec.month, spec.day, spec.part) {
-        (Some(m), Some(d), _) => Partial::new(format!("{y}-{m:02}-{d:02}"), Some(Granularity::Day)),
-        (None, Some(d), _) => Partial::new(format!("{y}-XX-{d:02}"), Some(Granularity::Day)),
-        (Some(m), None, None) => Partial::new(format!("{y}-{m:02}"), Some(Granularity::Month)),
+        (Some(m), Some(d), _) => {
+            Partial::new(with_two_digits(with_two_digits(y, m), d), Some(Granularity::Day))
+        }
+        (None, Some(d), _) => Partial::new(with_two_digits(y + "-XX", d), Some(Granularity::Day)),
+        (Some(m), None, None) => Partial::new(with_two_digits(y, m), Some(Granularity::Month)),
         (_, _, Some(YearPart::Quarter(q))) => {
-            Partial::new(format!("{y}-Q{q}"), Some(Granularity::Season))
+            Partial::new(y + "-Q" + &padded(q.into(), 0), Some(Granularity::Season))
         }
         (_, _, Some(YearPart::Half(h))) => {
-            Partial::new(format!("{y}-H{h}"), Some(Granularity::Season))
+            Partial::new(y + "-H" + &padded(h.into(), 0), Some(Granularity::Season))
         }
         (_, _, Some(YearPart::Season(s))) => {
-            Partial::new(format!("{y}-{}", s.code()), Some(Granularity::Season))
+            Partial::new(y + "-" + s.code(), Some(Granularity::Season))
         }
-        (_, _, Some(YearPart::WeekOf(_))) => {
-            Partial::new(format!("{y}-WXX"), Some(Granularity::Week))
-        }
+        (_, _, Some(YearPart::WeekOf(_))) => Partial::new(y + "-WXX", Some(Granularity::Week)),
         _ => Partial::new(y, Some(Granularity::Year)),
     }
 }
 
+/// `value`, a dash and `n` padded to two digits ("XXXX-10").
+fn with_two_digits(mut value: String, n: u32) -> String {
+    value.push('-');
+    push_padded(&mut value, n.into(), 2);
+    value
+}
+
 /// The underspecified value of a unit-relative expression without an anchor.
 pub(super) fn partial_unit(unit: Unit, year: Option<i32>) -> Partial {
-    let y = year.map_or_else(|| "XXXX".to_owned(), |y| format!("{y:04}"));
+    let y = year.map_or_else(|| "XXXX".to_owned(), |y| padded(y.into(), 4));
     match unit {
-        Unit::Week | Unit::Fortnight => Partial::new(format!("{y}-WXX"), Some(Granularity::Week)),
-        Unit::Weekend => Partial::new(format!("{y}-WXX-WE"), Some(Granularity::Week)),
-        Unit::Month => Partial::new(format!("{y}-XX"), Some(Granularity::Month)),
-        Unit::Quarter => Partial::new(format!("{y}-QX"), Some(Granularity::Season)),
+        Unit::Week | Unit::Fortnight => Partial::new(y + "-WXX", Some(Granularity::Week)),
+        Unit::Weekend => Partial::new(y + "-WXX-WE", Some(Granularity::Week)),
+        Unit::Month => Partial::new(y + "-XX", Some(Granularity::Month)),
+        Unit::Quarter => Partial::new(y + "-QX", Some(Granularity::Season)),
         Unit::Year => Partial::new(y, Some(Granularity::Year)),
         Unit::Decade => Partial::new("XXX", Some(Granularity::Decade)),
         Unit::Century | Unit::Millennium => Partial::new("XX", Some(Granularity::Century)),
         Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
-            Partial::new(format!("{y}-XX-XX"), Some(Granularity::Day))
+            Partial::new(y + "-XX-XX", Some(Granularity::Day))
         }
     }
 }
@@ -84,9 +93,16 @@ pub(super) fn partial_unit(unit: Unit, year: Option<i32>) -> Partial {
 pub(super) fn clock_suffix(time: TimeOfDay) -> String {
     match time {
         TimeOfDay::Clock { hour, minute, utc } => {
-            format!("T{hour:02}:{minute:02}{}", if utc { "Z" } else { "" })
+            let mut out = String::from("T");
+            push_padded(&mut out, hour.into(), 2);
+            out.push(':');
+            push_padded(&mut out, minute.into(), 2);
+            if utc {
+                out.push('Z');
+            }
+            out
         }
-        TimeOfDay::Part(part) => format!("T{}", part.code()),
+        TimeOfDay::Part(part) => ["T", part.code()].concat(),
     }
 }
 
@@ -94,7 +110,7 @@ pub(super) fn clock_suffix(time: TimeOfDay) -> String {
 pub(super) fn duration_value(amount: Amount, unit: Unit, plus: Option<(u32, Unit)>) -> String {
     let Amount::Exact(n) = amount else {
         let t = if unit.is_clock() { "T" } else { "" };
-        return format!("P{t}X{}", unit.vague_designator());
+        return ["P", t, "X", unit.vague_designator()].concat();
     };
     let mut date_part = String::new();
     let mut time_part = String::new();
@@ -104,10 +120,12 @@ pub(super) fn duration_value(amount: Amount, unit: Unit, plus: Option<(u32, Unit
         if total == 0.0 {
             return;
         }
-        let number =
-            if total.fract() == 0.0 { format!("{}", total as i64) } else { format!("{total}") };
         let target = if u.is_clock() { &mut time_part } else { &mut date_part };
-        target.push_str(&number);
+        if total.fract() == 0.0 {
+            push_padded(target, total as i64, 0);
+        } else {
+            target.push_str(&total.to_string());
+        }
         target.push_str(designator);
     };
     push(n, unit);
@@ -116,13 +134,14 @@ pub(super) fn duration_value(amount: Amount, unit: Unit, plus: Option<(u32, Unit
     }
     if date_part.is_empty() && time_part.is_empty() {
         // "0 days": keep a well-formed value.
-        return if unit.is_clock() {
-            format!("PT0{}", unit.designator().0)
-        } else {
-            format!("P0{}", unit.designator().0)
-        };
+        let zero = if unit.is_clock() { "PT0" } else { "P0" };
+        return [zero, unit.designator().0].concat();
     }
-    if time_part.is_empty() { format!("P{date_part}") } else { format!("P{date_part}T{time_part}") }
+    if time_part.is_empty() {
+        ["P", &date_part].concat()
+    } else {
+        ["P", &date_part, "T", &time_part].concat()
+    }
 }
 
 #[cfg(test)]

@@ -192,7 +192,7 @@ pub(crate) fn weekday_date(p: &Parser<'_>, i: usize) -> Option<Found> {
     }
     let found = month(p, j).or_else(|| numeric(p, j)).or_else(|| {
         // "Monday the 5th".
-        if !p.is(j, W::The) || p.tok(j).is_none_or(|t| t.is_capitalized()) {
+        if !p.is(j, W::The) || p.tok(j).is_none_or(|t| t.is_capitalized(p.text)) {
             return None;
         }
         let (d, end) = ordinal_at(p, j + 1).filter(|&(d, _)| (1..=31).contains(&d))?;

@@ -72,12 +72,12 @@ impl<'t> Parser<'t> {
 
     /// The main lexicon reading of word `i`, [`Kind::None`] for anything else.
     pub(crate) fn kind(&self, i: usize) -> Kind {
-        self.toks.get(i).map_or(Kind::None, |t| t.reading)
+        self.toks.get(i).map_or(Kind::None, |t| t.readings.0)
     }
 
     /// The second lexicon reading of word `i`.
     pub(crate) fn alt(&self, i: usize) -> Kind {
-        self.toks.get(i).map_or(Kind::None, |t| t.alt)
+        self.toks.get(i).map_or(Kind::None, |t| t.readings.1)
     }
 
     /// The function word at `i`.
@@ -129,51 +129,63 @@ impl<'t> Parser<'t> {
         self.toks.get(i).is_some_and(|t| t.can_start)
     }
 
-    /// The longest expression starting at token `i`.
-    pub(crate) fn at(&self, i: usize) -> Option<Found> {
-        self.at_with(i, true)
-    }
-
     /// The longest expression at `i`; modifiers ("early", "the end of") only when
     /// `with_modifiers`, so that a modifier wraps one expression without modifiers and a run
     /// of "early early early ..." cannot recurse without bound.
     fn at_with(&self, i: usize, with_modifiers: bool) -> Option<Found> {
         let mut best = None;
+        self.at_into(i, with_modifiers, &mut best);
+        best
+    }
+
+    /// [`Parser::at_with`] into `best`, which must be empty: like [`Parser::core_into`], a
+    /// token where nothing matches leaves it alone rather than returning a whole empty
+    /// match.
+    fn at_into(&self, i: usize, with_modifiers: bool, best: &mut Option<Found>) {
         let modified = |k: usize| if with_modifiers { self.modified(k) } else { None };
         if self.is(i, W::The) {
             // "the" only matters before a time word or inside "the end of".
             let next_starts = self.can_start(i + 1);
             if !next_starts {
-                return modified(i);
+                consider(best, modified(i));
+                return;
             }
         }
-        consider(&mut best, self.core(i));
-        consider(&mut best, modified(i));
-        consider(&mut best, quantity::approximate(self, i));
+        // `best` is still empty: the rules fill it as `core` would.
+        self.core_into(i, best);
+        consider(best, modified(i));
+        consider(best, quantity::approximate(self, i));
         if self.is(i, W::The) {
             let inner = [self.core(i + 1), modified(i + 1), quantity::approximate(self, i + 1)];
             for f in inner.into_iter().flatten() {
                 if f.takes_the && f.start == i + 1 {
-                    consider(&mut best, Some(Found { start: i, ..f }));
+                    consider(best, Some(Found { start: i, ..f }));
                 }
             }
         }
-        best
     }
 
     /// Expressions that start at `i` with no modifier.
     pub(crate) fn core(&self, i: usize) -> Option<Found> {
-        let t = self.toks.get(i)?;
         let mut best = None;
+        self.core_into(i, &mut best);
+        best
+    }
+
+    /// [`Parser::core`] folded into `best` (see [`consider`]). Most tokens tried match
+    /// nothing; written this way, they leave `best` alone instead of returning an empty
+    /// result as large as a full one.
+    fn core_into(&self, i: usize, best: &mut Option<Found>) {
+        let Some(t) = self.toks.get(i) else { return };
         match t.kind {
             TokenKind::Number => {
-                consider(&mut best, dates::numeric(self, i));
-                consider(&mut best, periods::ordinal(self, i));
-                consider(&mut best, clock::clock(self, i));
-                consider(&mut best, quantity::quantity(self, i));
-                consider(&mut best, recurrence::set(self, i));
+                consider(best, dates::numeric(self, i));
+                consider(best, periods::ordinal(self, i));
+                consider(best, clock::clock(self, i));
+                consider(best, quantity::quantity(self, i));
+                consider(best, recurrence::set(self, i));
             }
-            TokenKind::Punct('\'') => consider(&mut best, periods::apostrophe(self, i)),
+            TokenKind::Punct('\'') => consider(best, periods::apostrophe(self, i)),
             TokenKind::Punct(_) => {}
             TokenKind::Word => {
                 let kinds = [self.kind(i), self.alt(i)];
@@ -181,46 +193,45 @@ impl<'t> Parser<'t> {
                     match kind {
                         Kind::None => {}
                         Kind::Month(_) | Kind::MonthAbbr(_) => {
-                            consider(&mut best, dates::month(self, i));
+                            consider(best, dates::month(self, i));
                         }
                         Kind::Weekday(_) | Kind::WeekdayAbbr(_) => {
-                            consider(&mut best, relative::weekday(self, i));
-                            consider(&mut best, dates::weekday_date(self, i));
+                            consider(best, relative::weekday(self, i));
+                            consider(best, dates::weekday_date(self, i));
                         }
                         Kind::Weekdays(_) | Kind::Every(_) => {
-                            consider(&mut best, recurrence::set(self, i));
+                            consider(best, recurrence::set(self, i));
                         }
                         Kind::Season(_) | Kind::Seasons(_) => {
-                            consider(&mut best, periods::season(self, i));
-                            consider(&mut best, recurrence::set(self, i));
+                            consider(best, periods::season(self, i));
+                            consider(best, recurrence::set(self, i));
                         }
-                        Kind::Decade(_) => consider(&mut best, periods::decade_word(self, i)),
-                        Kind::Ordinal(_) => consider(&mut best, periods::ordinal(self, i)),
+                        Kind::Decade(_) => consider(best, periods::decade_word(self, i)),
+                        Kind::Ordinal(_) => consider(best, periods::ordinal(self, i)),
                         Kind::Holiday(_) | Kind::HolidayDay(_) => {
-                            consider(&mut best, named_days::holiday(self, i));
+                            consider(best, named_days::holiday(self, i));
                         }
                         Kind::DayWord(_) | Kind::Tonight => {
-                            consider(&mut best, relative::day_word(self, i));
+                            consider(best, relative::day_word(self, i));
                         }
-                        Kind::ClockWord(_) => consider(&mut best, clock::clock(self, i)),
-                        Kind::Ref(_) => consider(&mut best, relative::reference(self, i)),
-                        Kind::PartOfDay(_) => consider(&mut best, relative::part_of_day(self, i)),
+                        Kind::ClockWord(_) => consider(best, clock::clock(self, i)),
+                        Kind::Ref(_) => consider(best, relative::reference(self, i)),
+                        Kind::PartOfDay(_) => consider(best, relative::part_of_day(self, i)),
                         Kind::Unit(_) | Kind::Units(_) => {
-                            consider(&mut best, relative::unit_led(self, i));
-                            consider(&mut best, quantity::quantity(self, i));
+                            consider(best, relative::unit_led(self, i));
+                            consider(best, quantity::quantity(self, i));
                         }
                         Kind::Cardinal(_) | Kind::Hundred | Kind::Dozen | Kind::Half => {
-                            consider(&mut best, dates::spelled_year(self, i));
-                            consider(&mut best, quantity::quantity(self, i));
-                            consider(&mut best, recurrence::set(self, i));
+                            consider(best, dates::spelled_year(self, i));
+                            consider(best, quantity::quantity(self, i));
+                            consider(best, recurrence::set(self, i));
                         }
-                        Kind::W(w) => self.function_word(i, w, &mut best),
+                        Kind::W(w) => self.function_word(i, w, best),
                         Kind::Future | Kind::Past | Kind::PresentTense | Kind::Thousand => {}
                     }
                 }
             }
         }
-        best
     }
 
     fn function_word(&self, i: usize, w: W, best: &mut Option<Found>) {
@@ -324,7 +335,9 @@ pub(crate) fn recognize(text: &str, toks: &[Token]) -> Vec<Found> {
     let mut i = 0;
     while let Some(skip) = toks.get(i..).and_then(|rest| rest.iter().position(|t| t.can_start)) {
         i += skip;
-        if let Some(f) = p.at(i)
+        let mut best = None;
+        p.at_into(i, true, &mut best);
+        if let Some(f) = best
             && f.end > i
         {
             out.push(f);

@@ -11,7 +11,7 @@ use crate::timex::units::{Holiday, Unit};
 /// 1998", "Easter Monday".
 pub(crate) fn holiday(p: &Parser<'_>, i: usize) -> Option<Found> {
     let is_day_word = |k: usize| {
-        p.kind(k) == Kind::Unit(Unit::Day) && p.tok(k).is_some_and(|t| t.is_capitalized())
+        p.kind(k) == Kind::Unit(Unit::Day) && p.tok(k).is_some_and(|t| t.is_capitalized(p.text))
     };
     let (h, mut j) = match p.kind(i) {
         Kind::Holiday(h) => {
@@ -19,7 +19,7 @@ pub(crate) fn holiday(p: &Parser<'_>, i: usize) -> Option<Found> {
             let mut j = i + 1;
             if is_day_word(j) {
                 j += 1;
-            } else if p.is(j, W::Eve) && p.tok(j).is_some_and(|t| t.is_capitalized()) {
+            } else if p.is(j, W::Eve) && p.tok(j).is_some_and(|t| t.is_capitalized(p.text)) {
                 if let Holiday::Fixed(m, d) = h {
                     h = Holiday::Fixed(m, d - 1);
                     j += 1;
@@ -44,7 +44,7 @@ pub(crate) fn holiday(p: &Parser<'_>, i: usize) -> Option<Found> {
             (h, j + 1)
         }
         Kind::W(W::New) => {
-            let capital = |k: usize| p.tok(k).is_some_and(|t| t.is_capitalized());
+            let capital = |k: usize| p.tok(k).is_some_and(|t| t.is_capitalized(p.text));
             if !capital(i) || p.kind(i + 1) != Kind::Unit(Unit::Year) || !capital(i + 1) {
                 return None;
             }

@@ -163,10 +163,9 @@ pub(crate) fn season(p: &Parser<'_>, i: usize) -> Option<Found> {
 /// Finance shorthand: "Q3", "Q3 2023", "Q3'23", "H1 2024", "FY2023", "FY 2023", "FY23".
 pub(crate) fn shorthand(p: &Parser<'_>, i: usize) -> Option<Found> {
     let w = p.w(i)?;
-    if !p
-        .tok(i)
-        .is_some_and(|t| t.shape == crate::timex::token::Shape::Upper || p.str(i).len() == 1)
-    {
+    if !p.tok(i).is_some_and(|t| {
+        t.shape(p.text) == crate::timex::token::Shape::Upper || p.str(i).len() == 1
+    }) {
         return None;
     }
     let (n, len) = p.num(i + 1)?;
