@@ -73,7 +73,9 @@ pub(crate) fn find_descriptions(
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if t.folded(i) != "the" {
+        // The words after "the" are lower case (adjectives, then the feature), so a token
+        // before anything else is passed over on that one flag.
+        if !(t.is_lower(i + 1) && t.folded(i) == "the") {
             i += 1;
             continue;
         }
