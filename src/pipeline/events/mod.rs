@@ -104,6 +104,7 @@ pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Sp
     let mut found: Vec<(Candidate, Span)> = Vec::new();
     // Most sentences have no trigger word: only those with one are visited, and laid out.
     let hits = trigger_words(t, &covered);
+    let mut layout = Layout::default();
     let mut rest = hits.as_slice();
     while let Some(&(first, _)) = rest.first() {
         let start = sentence_start(t, first);
@@ -119,7 +120,7 @@ pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Sp
         if hits.is_empty() {
             continue;
         }
-        let layout = Layout::new(t, from, end);
+        layout.lay_out(t, from, end);
         let within = Within::new(doc, &actor_spans, t.span(from, end));
         let sentence = t.span(start, end);
         for c in sentence_events(t, doc, &within, &layout, hits, sentence) {
