@@ -73,7 +73,10 @@ pub(crate) fn find_descriptions(
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if t.folded(i) != "the" {
+        // "the" is a word, and the words after it are lower case (adjectives, then the
+        // feature): most tokens are passed over on these two flags, before their folded form
+        // is read.
+        if !(t.is_lower(i + 1) && t.is_word(i) && t.folded(i) == "the") {
             i += 1;
             continue;
         }

@@ -10,35 +10,54 @@ use crate::pipeline::tokens::Tokens;
 use crate::text::TokenKind;
 
 /// A sentence's token range and the clause region of each of its tokens.
+#[derive(Default)]
 pub(crate) struct Layout {
     /// First token of the sentence.
     pub start: usize,
     /// One past its last token.
     pub end: usize,
-    /// Region id of each token (index `k - start`); equal ids share a clause.
-    regions: Vec<u32>,
-    /// Bracket/dash/quote depth of each token: 0 in the sentence's main line.
-    depths: Vec<u8>,
+    /// Region id and depth of each token (index `k - start`). Equal region ids share a
+    /// clause; the depth counts the brackets, dashes and quotes around the token (0 in the
+    /// sentence's main line).
+    places: Vec<(u32, u8)>,
 }
 
 impl Layout {
     /// Lays out tokens `start..end` (one sentence).
+    #[cfg(test)]
     pub fn new(t: &Tokens<'_>, start: usize, end: usize) -> Self {
-        let mut regions = Vec::with_capacity(end - start);
-        let mut depths = Vec::with_capacity(end - start);
+        let mut layout = Self::default();
+        layout.lay_out(t, start, end);
+        layout
+    }
+
+    /// Lays out tokens `start..end` (one sentence) in place of the sentence laid out before,
+    /// so that a document's sentences share one pair of buffers.
+    pub fn lay_out(&mut self, t: &Tokens<'_>, start: usize, end: usize) {
+        let places = &mut self.places;
+        places.clear();
+        places.reserve(end.saturating_sub(start));
         // The stack of open asides: (closing mark, region id outside it).
         let mut stack: Vec<(&'static str, u32)> = Vec::new();
         let mut current = 0u32;
         let mut next_id = 1u32;
         let tokens = t.tokens.get(start..end.min(t.len())).unwrap_or(&[]);
         for (k, token) in (start..).zip(tokens) {
-            let punct = token.kind == TokenKind::Punct;
-            let mark = if punct { token.text(t.text) } else { "" };
+            if token.kind != TokenKind::Punct {
+                // Words and numbers neither open nor close an aside; a subordinating word
+                // starts a clause.
+                if is_subordinator(t.folded(k)) {
+                    current = next_id;
+                    next_id += 1;
+                }
+                places.push((current, stack.len() as u8));
+                continue;
+            }
+            let mark = token.text(t.text);
             let closes = stack.last().is_some_and(|(close, _)| is_close(mark, close));
             if closes {
                 // The closing mark belongs to the aside; the next token is outside it.
-                regions.push(current);
-                depths.push(stack.len() as u8);
+                places.push((current, stack.len() as u8));
                 if let Some((_, outer)) = stack.pop() {
                     current = outer;
                 }
@@ -48,19 +67,19 @@ impl Layout {
                 stack.push((close, current));
                 current = next_id;
                 next_id += 1;
-            } else if mark == ";" && stack.is_empty() || !punct && is_subordinator(t.folded(k)) {
+            } else if mark == ";" && stack.is_empty() {
                 current = next_id;
                 next_id += 1;
             }
-            regions.push(current);
-            depths.push(stack.len() as u8);
+            places.push((current, stack.len() as u8));
         }
-        Self { start, end, regions, depths }
+        self.start = start;
+        self.end = end;
     }
 
     /// The region of token `k` (`u32::MAX` outside the sentence).
     pub fn region(&self, k: usize) -> u32 {
-        k.checked_sub(self.start).and_then(|i| self.regions.get(i)).copied().unwrap_or(u32::MAX)
+        k.checked_sub(self.start).and_then(|i| self.places.get(i)).map_or(u32::MAX, |p| p.0)
     }
 
     /// True when tokens `a` and `b` are in the same clause at the same depth: asides inside
@@ -71,7 +90,7 @@ impl Layout {
 
     /// The aside depth of token `k`.
     pub fn depth(&self, k: usize) -> u8 {
-        k.checked_sub(self.start).and_then(|i| self.depths.get(i)).copied().unwrap_or(0)
+        k.checked_sub(self.start).and_then(|i| self.places.get(i)).map_or(0, |p| p.1)
     }
 }
 

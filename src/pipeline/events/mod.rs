@@ -97,40 +97,62 @@ impl<'d> Within<'d> {
 /// Oct 12 (EFE).-"): its place and date are where and when the story was filed, not where
 /// anything in it happened.
 pub(crate) fn extract_events(t: &Tokens<'_>, doc: &Document, dateline: Option<Span>) -> Vec<Event> {
-    let covered = participants::covered_tokens(t, doc);
     let mut actor_spans: Vec<(Span, ActorId)> =
         doc.actors.iter().flat_map(|a| a.spans.iter().map(|&s| (s, a.id))).collect();
     actor_spans.sort_unstable();
+    let covered = participants::Covered::new(&doc.mentions, &actor_spans);
     let mut found: Vec<(Candidate, Span)> = Vec::new();
-    let mut hits: Vec<(usize, Trigger)> = Vec::new();
-    let mut start = 0;
-    while start < t.len() {
+    // Most sentences have no trigger word: only those with one are visited, and laid out.
+    let hits = trigger_words(t, &covered);
+    let mut layout = Layout::default();
+    let mut rest = hits.as_slice();
+    while let Some(&(first, _)) = rest.first() {
+        let start = sentence_start(t, first);
         let end = sentence_end(t, start);
+        let (in_sentence, after) = rest.split_at(rest.partition_point(|&(k, _)| k < end));
+        rest = after;
         // The dateline's place and date are where and when the story was filed.
         let from = match dateline {
             Some(d) if t.span(start, end).overlaps(&d) => t.token_at(d.end_byte).min(end),
             _ => start,
         };
-        // Most sentences have no trigger word: they are passed over before any layout.
-        hits.clear();
-        hits.extend((from..end).filter_map(|k| {
-            if covered.get(k).copied().unwrap_or(true) || !t.is_word(k) {
-                return None;
-            }
-            triggers::trigger(t.folded(k), || t.folded(k + 1)).map(|trigger| (k, trigger))
-        }));
-        if !hits.is_empty() {
-            let layout = Layout::new(t, from, end);
-            let within = Within::new(doc, &actor_spans, t.span(from, end));
-            let sentence = t.span(start, end);
-            for c in sentence_events(t, doc, &within, &layout, &hits, sentence) {
-                let span = c.trigger_span(t);
-                found.push((c, span));
-            }
+        let hits = &in_sentence[in_sentence.partition_point(|&(k, _)| k < from)..];
+        if hits.is_empty() {
+            continue;
         }
-        start = end;
+        layout.lay_out(t, from, end);
+        let within = Within::new(doc, &actor_spans, t.span(from, end));
+        let sentence = t.span(start, end);
+        for c in sentence_events(t, doc, &within, &layout, hits, sentence) {
+            let span = c.trigger_span(t);
+            found.push((c, span));
+        }
     }
     merge::merge(doc, found)
+}
+
+/// The trigger words of the text outside names, in order.
+fn trigger_words(t: &Tokens<'_>, covered: &participants::Covered<'_>) -> Vec<(usize, Trigger)> {
+    let mut hits = Vec::new();
+    for k in 0..t.len() {
+        if !t.is_word(k) {
+            continue;
+        }
+        if let Some(trigger) = triggers::trigger(t.folded(k), || t.folded(k + 1))
+            && let Some(token) = t.get(k)
+            && !covered.covers(token.span)
+        {
+            hits.push((k, trigger));
+        }
+    }
+    hits
+}
+
+/// The first token of the sentence token `k` is in.
+fn sentence_start(t: &Tokens<'_>, k: usize) -> usize {
+    let sentence = t.sentence(k);
+    let before = t.tokens.get(..k).unwrap_or(&[]);
+    before.iter().rposition(|x| x.sentence != sentence).map_or(0, |p| p + 1)
 }
 
 /// One past the last token of the sentence token `start` is in.

@@ -5,27 +5,87 @@ use super::layout::Layout;
 use super::triggers::Role;
 use super::{Candidate, Within};
 use crate::model::{
-    ActorId, DateRange, Document, MentionId, MentionKind, Place, PlaceKind, TimexType,
+    ActorId, DateRange, Document, Mention, MentionId, MentionKind, Place, PlaceKind, Span,
+    TimexType,
 };
 use crate::pipeline::tokens::Tokens;
 
-/// Tokens inside a place mention or an actor's name: "Summit County" and "General Strike
-/// Committee" hold no triggers.
-pub(super) fn covered_tokens(t: &Tokens<'_>, doc: &Document) -> Vec<bool> {
-    let mut covered = vec![false; t.len()];
-    let spans = doc
-        .mentions
-        .iter()
-        .map(|m| m.span)
-        .chain(doc.actors.iter().flat_map(|a| a.spans.iter().copied()));
-    for span in spans {
-        let mut k = t.token_at(span.start_byte);
-        while k < t.len() && t.get(k).is_some_and(|x| x.span.start_byte < span.end_byte) {
-            covered[k] = true;
-            k += 1;
-        }
+/// Where the place mentions and actors' names are: "Summit County" and "General Strike
+/// Committee" hold no triggers. Asked only of the few words that are triggers, so nothing is
+/// worked out for every token of the text.
+pub(super) struct Covered<'d> {
+    /// The document's place mentions.
+    mentions: Names<'d, Mention>,
+    /// The actors' names.
+    actors: Names<'d, (Span, ActorId)>,
+}
+
+impl<'d> Covered<'d> {
+    /// `mentions` sorted by offset, as the pipeline leaves them; `actors`, every actor name
+    /// with its actor, sorted too.
+    pub fn new(mentions: &'d [Mention], actors: &'d [(Span, ActorId)]) -> Self {
+        Self { mentions: Names::new(mentions), actors: Names::new(actors) }
     }
-    covered
+
+    /// True when the token at `token` shares a byte with a name (or lies around an empty one).
+    pub fn covers(&self, token: Span) -> bool {
+        self.mentions.overlap(token) || self.actors.overlap(token)
+    }
+}
+
+/// Something written at a span of the text.
+trait Written {
+    fn span(&self) -> Span;
+}
+
+impl Written for Mention {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+impl Written for (Span, ActorId) {
+    fn span(&self) -> Span {
+        self.0
+    }
+}
+
+impl Written for Span {
+    fn span(&self) -> Span {
+        *self
+    }
+}
+
+/// A list of names sorted by their start, with, for each, the furthest end among it and the
+/// names before it.
+struct Names<'d, T> {
+    list: &'d [T],
+    reach: Vec<usize>,
+}
+
+impl<'d, T: Written> Names<'d, T> {
+    fn new(list: &'d [T]) -> Self {
+        let mut furthest = 0;
+        let reach = list
+            .iter()
+            .map(|x| {
+                furthest = x.span().end_byte.max(furthest);
+                furthest
+            })
+            .collect();
+        Self { list, reach }
+    }
+
+    /// True when a name overlaps `token`: the names starting before the token's end do
+    /// exactly when the furthest of their ends is past its start.
+    fn overlap(&self, token: Span) -> bool {
+        let starting_before_end =
+            self.list.partition_point(|x| x.span().start_byte < token.end_byte);
+        starting_before_end
+            .checked_sub(1)
+            .and_then(|last| self.reach.get(last))
+            .is_some_and(|&furthest| furthest > token.start_byte)
+    }
 }
 
 /// Token distance from token range `a..=b` to the candidate's words.
@@ -109,7 +169,7 @@ pub(super) fn assign(
 
 /// "Russia-DPRK relations": a name inside a hyphenated modifier says what the relations are
 /// about, not where anything happened.
-pub(super) fn is_compound_modifier(doc: &Document, span: crate::model::Span) -> bool {
+pub(super) fn is_compound_modifier(doc: &Document, span: Span) -> bool {
     let before = doc.text.get(..span.start_byte).and_then(|s| s.chars().next_back());
     let after = doc.text.get(span.end_byte..).and_then(|s| s.chars().next());
     matches!(before, Some('-')) || matches!(after, Some('-'))
@@ -235,5 +295,46 @@ pub(super) fn contains(outer: &Place, inner: &Place) -> bool {
                 && !matches!(inner.kind, PlaceKind::Country | PlaceKind::Admin1)
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Tokens inside the spans as they were once marked, token by token: from the first token
+    /// ending after a span's start to the last starting before its end.
+    fn covered_tokens(t: &Tokens<'_>, spans: &[Span]) -> Vec<bool> {
+        let mut covered = vec![false; t.len()];
+        for span in spans {
+            let mut k = t.token_at(span.start_byte);
+            while k < t.len() && t.get(k).is_some_and(|x| x.span.start_byte < span.end_byte) {
+                covered[k] = true;
+                k += 1;
+            }
+        }
+        covered
+    }
+
+    proptest! {
+        #[test]
+        fn a_name_covers_the_tokens_it_once_marked(
+            words in proptest::collection::vec("[a-z]{1,6}|[A-Z][a-z]{0,5}|[,.()]", 1..30),
+            raw in proptest::collection::vec((0usize..200, 0usize..20), 0..8),
+        ) {
+            let text = words.join(" ");
+            let mut spans: Vec<Span> = raw
+                .iter()
+                .map(|&(start, len)| Span::new(start.min(text.len()), (start + len).min(text.len())))
+                .collect();
+            spans.sort_unstable();
+            let t = Tokens::new(&text);
+            let marked = covered_tokens(&t, &spans);
+            let names = Names::new(&spans);
+            for (k, &is_marked) in marked.iter().enumerate() {
+                prop_assert_eq!(names.overlap(t.tokens[k].span), is_marked, "token {}", k);
+            }
+        }
     }
 }

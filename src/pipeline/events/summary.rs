@@ -130,25 +130,31 @@ pub(super) fn summarize(
     let (subject, subject_end) = subject_of(t, doc, within, c, zone, relative);
     // The parts are written one after the other, a space between those that say something.
     let mut out = subject.unwrap_or_default();
-    // The words between the subject and the event: "had become the first nation to".
-    let gap: Vec<usize> = (subject_end..c.start).filter(|&k| in_clause(k)).collect();
-    if gap.len() <= MAX_GAP_WORDS && subject_end < c.start {
-        append_part(&mut out, &join(t, &gap));
+    // Room for the rest of the sentence's text, which the other parts are taken from.
+    out.reserve(t.span(subject_end.min(c.start), layout.end).len() + 1);
+    // The words between the subject and the event: "had become the first nation to". They
+    // are counted before they are written, so no list of them is made.
+    let gap = (subject_end..c.start).filter(|&k| in_clause(k));
+    if gap.clone().count() <= MAX_GAP_WORDS && subject_end < c.start {
+        append_part(&mut out, t, gap);
     }
-    append_part(&mut out, &predicate(t, within, layout, c));
+    append_part(&mut out, t, predicate(t, within, layout, c));
     capitalise(&mut out);
     out
 }
 
-/// Adds a part of a summary after a space, unless it is empty.
-fn append_part(out: &mut String, part: &str) {
-    if part.is_empty() {
-        return;
-    }
+/// Adds a part of a summary, the tokens' text as [`join`] spaces it, after a space, unless
+/// it is empty.
+fn append_part(out: &mut String, t: &Tokens<'_>, tokens: impl IntoIterator<Item = usize>) {
+    let before = out.len();
     if !out.is_empty() {
         out.push(' ');
     }
-    out.push_str(part);
+    let part_start = out.len();
+    write_joined(out, t, tokens);
+    if out.len() == part_start {
+        out.truncate(before);
+    }
 }
 
 /// Upper-cases the first letter, in place when it is ASCII.
@@ -271,8 +277,8 @@ fn join_names(names: &[String]) -> String {
 }
 
 /// The event's words from its start: to the clause's end, a date, or a preposition once long.
-fn predicate(t: &Tokens<'_>, within: &Within<'_>, layout: &Layout, c: &Candidate) -> String {
-    let mut tokens: Vec<usize> = Vec::new();
+fn predicate(t: &Tokens<'_>, within: &Within<'_>, layout: &Layout, c: &Candidate) -> Vec<usize> {
+    let mut tokens: Vec<usize> = Vec::with_capacity(MAX_PREDICATE_WORDS + 1);
     let mut words = 0;
     let mut cut = None;
     for k in c.start..layout.end {
@@ -304,7 +310,7 @@ fn predicate(t: &Tokens<'_>, within: &Within<'_>, layout: &Layout, c: &Candidate
     while tokens.len() > 1 && tokens.last().is_some_and(|&k| is_dangling(t.folded(k))) {
         tokens.pop();
     }
-    join(t, &tokens)
+    tokens
 }
 
 /// The tokens' text, spaced as in the original.
@@ -314,12 +320,20 @@ fn join(t: &Tokens<'_>, tokens: &[usize]) -> String {
         return String::new();
     };
     let mut out = String::with_capacity(t.span(first, last + 1).len());
-    for (n, &k) in tokens.iter().enumerate() {
+    write_joined(&mut out, t, tokens.iter().copied());
+    out
+}
+
+/// Writes the tokens' text as [`join`] does: a space where the text has one, or where
+/// tokens were left out between two.
+fn write_joined(out: &mut String, t: &Tokens<'_>, tokens: impl IntoIterator<Item = usize>) {
+    let mut previous: Option<usize> = None;
+    for k in tokens {
+        let before = previous.replace(k);
         let Some(tok) = t.get(k) else { continue };
-        if n > 0 && (tok.space_before || tokens[n - 1] + 1 != k) {
+        if before.is_some_and(|p| tok.space_before || p + 1 != k) {
             out.push(' ');
         }
         out.push_str(t.text_of(k));
     }
-    out
 }
