@@ -1,30 +1,24 @@
 //! Integers written into TIMEX3 values directly: a value such as "2023-10-12" is a few
-//! padded numbers, and the formatting machinery costs more than writing their digits.
+//! padded numbers, and the formatting machinery costs more than writing their digits, which
+//! `itoa` does without it.
 
 /// Appends `n` in decimal, zero-padded to `width` characters counting a minus sign: what
 /// `format!("{n:0width$}")` writes.
 pub(crate) fn push_padded(out: &mut String, n: i64, width: usize) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    let mut rest = n.unsigned_abs();
-    loop {
-        start -= 1;
-        // A remainder of ten is below ten: the cast keeps it whole.
-        digits[start] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
+    let mut buffer = itoa::Buffer::new();
+    let written = buffer.format(n);
+    // The zeros go between the sign and the digits, as `format!` puts them.
+    let digits = match written.strip_prefix('-') {
+        Some(digits) => {
+            out.push('-');
+            digits
         }
-    }
-    let mut len = digits.len() - start;
-    if n < 0 {
-        out.push('-');
-        len += 1;
-    }
-    for _ in len..width {
+        None => written,
+    };
+    for _ in written.len()..width {
         out.push('0');
     }
-    out.extend(digits[start..].iter().map(|&d| char::from(d)));
+    out.push_str(digits);
 }
 
 /// `n` in decimal, zero-padded to `width` characters (see [`push_padded`]).
