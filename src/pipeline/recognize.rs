@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 use super::Resources;
 use super::actors::Actors;
 use super::dateline::Dateline;
+use super::memo::{FirstWord, PREFIX_BYTES};
 use super::resources::{Written, is_short_key};
 use super::tokens::Tokens;
 use super::weights::{RECOGNITION_THRESHOLD, recognition as w};
@@ -21,7 +22,7 @@ use super::words::{
     LOCATIVE_CUES, NAME_PARTICLES, ORGANISATION_HEADS, PERSON_TITLES, STOP_WORDS, STREET_WORDS,
     UNABSORBED_GENERICS, generic, is_common_surname, is_given_name,
 };
-use crate::gazetteer::{MatchKind, NameKind, NameMatch, variant_key};
+use crate::gazetteer::{Gazetteer, MatchKind, NameCursor, NameKind, NameMatch, variant_key};
 use crate::lexicon::Listing;
 use crate::model::{MentionKind, PlaceKind, Span};
 use crate::text::TokenKind;
@@ -250,7 +251,6 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
     // how it is written (which decides the filter), so probing costs no string.
     let mut memo = res.memo.local().borrow_mut();
     let memo = &mut *memo;
-    let root = g.name_cursor();
     // One buffer for the key being grown.
     let mut key = String::new();
     let mut i = 0;
@@ -259,6 +259,10 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
             i += 1;
             continue;
         }
+        let folded = t.folded(i);
+        // How the first word is written, asked at most once.
+        let mut first_written = None;
+        let mut written_first = || *first_written.get_or_insert_with(|| Written::of(t.text_of(i)));
         // Longest exact name starting here: one walk through the name index, a word at a time,
         // answering at each word whether the key is a name and whether a longer one follows.
         // The end token, the memo key of its matches and the key's length in bytes.
@@ -266,33 +270,48 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         let mut j = i + 1;
         key.clear();
         let mut previous_single = false;
-        let mut cursor = Some(root);
+        // The first word's answers (its key depends on its folded form alone, and most
+        // candidates end at their first word), and the walk beyond it once a longer name is
+        // tried.
+        let mut first = FirstWord::default();
+        let mut cursor: Option<NameCursor<'_>> = None;
         loop {
             let fed = key.len();
             t.extend_key(&mut key, &mut previous_single, j - 1);
-            cursor = if j == i + 1 {
-                // The first word's key depends on its folded form alone; where the walk stands
-                // after it is kept, since most candidates end at their first word.
-                let position = match memo.first_words.get(t.folded(i)) {
+            let value = if j == i + 1 {
+                first = match memo.first_words.get(folded) {
                     Some(&known) => known,
                     None => {
-                        let walked = root.advanced(key.as_bytes()).map(|c| c.position());
-                        memo.first_words.insert(t.folded(i).into(), walked);
+                        let plural =
+                            folded.len() > 4 && folded.ends_with('s') && !folded.contains(' ');
+                        let walked = first_word(g, &mut memo.prefixes, &key, plural);
+                        memo.first_words.insert(folded.into(), walked);
                         walked
                     }
                 };
-                position.map(|p| g.name_cursor_at(p))
+                first.value
             } else {
-                cursor.and_then(|c| c.advanced(&key.as_bytes()[fed..]))
+                let bytes = &key.as_bytes()[fed..];
+                cursor = if j == i + 2 {
+                    // Past the space the first word's walk already took, when the key took one.
+                    match bytes.split_first() {
+                        Some((b' ', rest)) => {
+                            first.spaced.and_then(|p| g.name_cursor_at(p).advanced(rest))
+                        }
+                        _ => first.at.and_then(|p| g.name_cursor_at(p).advanced(bytes)),
+                    }
+                } else {
+                    cursor.and_then(|c| c.advanced(bytes))
+                };
+                cursor.and_then(|c| c.value())
             };
             // A name never ends on a possessive ("France’s" is not the town of Frances).
             if t.tokens[j - 1].kind != TokenKind::Possessive
-                && let Some(value) = cursor.and_then(|c| c.value())
+                && let Some(value) = value
             {
-                let written = Written::of(t.slice(i, j));
+                let written = if j == i + 1 { written_first() } else { Written::of(t.slice(i, j)) };
                 let short = is_short_key(&key);
-                let slot =
-                    u8::from(written.cased) * 4 + u8::from(written.dotted) * 2 + u8::from(short);
+                let slot = written.slot(short);
                 let found = memo
                     .matches
                     .entry((value, slot))
@@ -306,9 +325,12 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
             }
             // Some longer name continues the words so far (with a space unless a possessive
             // follows: "People’s").
-            let continues = cursor.is_some_and(|c| {
-                t.tokens[j].kind == TokenKind::Possessive || c.continues_with(b' ')
-            });
+            let possessive = t.tokens[j].kind == TokenKind::Possessive;
+            let continues = if j == i + 1 {
+                first.at.is_some() && (possessive || first.spaced.is_some())
+            } else {
+                cursor.is_some_and(|c| possessive || c.continues_with(b' '))
+            };
             if !continues {
                 break;
             }
@@ -331,34 +353,33 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
             }
         }
         // "Syrians", "Americans": plural demonyms.
+        // The first word's walk looked up the singular (see [`FirstWord::singular`]).
         if best.is_none()
-            && t.folded(i).len() > 4
-            && !t.folded(i).contains(' ')
-            && let Some(singular) = t.folded(i).strip_suffix('s')
+            && let Some(value) = first.singular
         {
-            let demonyms: Vec<NameMatch> = res
-                .lookup(singular, Written::of(t.text_of(i)))
-                .into_iter()
-                .filter(|m| m.name_kind == NameKind::Demonym)
-                .collect();
+            let singular = &folded[..folded.len() - 1];
+            let written = written_first();
+            let found = memo
+                .matches
+                .entry((value, written.slot(is_short_key(singular))))
+                .or_insert_with(|| res.filter_matches(g.matches_at(value), written, singular));
+            let demonyms: Vec<NameMatch> =
+                found.iter().copied().filter(|m| m.name_kind == NameKind::Demonym).collect();
             if !demonyms.is_empty() {
                 best = Some((i + 1, demonyms));
             }
         }
-        if best.is_none() && t.folded(i).len() >= VARIANT_MIN_LETTERS && !t.folded(i).contains(' ')
-        {
-            let folded = t.folded(i);
-            let loose = match memo.variants.get(folded) {
-                Some(known) => known.clone(),
-                None => {
-                    let loose = g.lookup_variant(&variant_key(folded));
-                    memo.variants.insert(folded.into(), loose.clone());
-                    loose
-                }
-            };
-            let loose = res.filter_matches(loose, Written::of(t.text_of(i)), t.folded(i));
+        if best.is_none() && folded.len() >= VARIANT_MIN_LETTERS && !folded.contains(' ') {
+            if !memo.variants.contains_key(folded) {
+                let loose = g.lookup_variant(&variant_key(folded));
+                memo.variants.insert(folded.into(), loose);
+            }
+            let loose = &memo.variants[folded];
             if !loose.is_empty() {
-                best = Some((i + 1, loose));
+                let loose = res.filter_matches(loose.clone(), written_first(), folded);
+                if !loose.is_empty() {
+                    best = Some((i + 1, loose));
+                }
             }
         }
         match best {
@@ -388,6 +409,39 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         spot.generic = spot.generic.or_else(|| generic_cue(t, spot));
     }
     out
+}
+
+/// What the name index says of a first word whose key is `key` (see [`FirstWord`]), the walk
+/// starting from the thread's table of key prefixes. With `plural`, the key less its last byte
+/// is looked up too.
+fn first_word(
+    g: &Gazetteer,
+    prefixes: &mut FxHashMap<u32, Option<(usize, u64)>>,
+    key: &str,
+    plural: bool,
+) -> FirstWord {
+    let bytes = key.as_bytes();
+    // Where the singular ends: the walk stops there once to read its value.
+    let split = bytes.len() - usize::from(plural);
+    let (mut cursor, skipped) = if split > PREFIX_BYTES {
+        let prefix = &bytes[..PREFIX_BYTES];
+        let packed = prefix.iter().rev().fold(0u32, |packed, &b| packed << 8 | u32::from(b));
+        let at = *prefixes
+            .entry(packed)
+            .or_insert_with(|| g.name_cursor().advanced(prefix).map(|c| c.position()));
+        (at.map(|p| g.name_cursor_at(p)), PREFIX_BYTES)
+    } else {
+        (Some(g.name_cursor()), 0)
+    };
+    cursor = cursor.and_then(|c| c.advanced(&bytes[skipped..split]));
+    let singular = if plural { cursor.and_then(|c| c.value()) } else { None };
+    cursor = cursor.and_then(|c| c.advanced(&bytes[split..]));
+    FirstWord {
+        at: cursor.map(|c| c.position()),
+        value: cursor.and_then(|c| c.value()),
+        spaced: cursor.and_then(|c| c.advanced(b" ")).map(|c| c.position()),
+        singular,
+    }
 }
 
 /// True when token `j` may continue a multi-word name: a word (a capitalised one, a lower-case

@@ -38,6 +38,12 @@ impl Written {
     pub fn of(surface: &str) -> Self {
         Self { cased: surface.chars().any(char::is_lowercase), dotted: surface.contains('.') }
     }
+
+    /// A small number for this and whether the key is short ([`is_short_key`]): what
+    /// [`Resources::filter_matches`] decides by, so matches filtered alike share it.
+    pub fn slot(self, short: bool) -> u8 {
+        u8::from(self.cased) * 4 + u8::from(self.dotted) * 2 + u8::from(short)
+    }
 }
 
 /// The gazetteer, lexicon and landmark feature words, shared by all stages and threads.
