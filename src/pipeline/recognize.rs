@@ -75,8 +75,7 @@ pub(crate) fn recognize(
     credits: &[(usize, usize)],
     dateline: Option<&Dateline>,
 ) -> Vec<Spot> {
-    let blocked = blocked_tokens(t, actors, credits);
-    let mut spots = candidate_spots(t, res, &blocked);
+    let mut spots = candidate_spots(t, res, |k| is_blocked(actors, credits, k));
     for spot in &mut spots {
         let Some(d) = dateline else { break };
         if d.place == spot.tokens {
@@ -88,18 +87,23 @@ pub(crate) fn recognize(
         }
     }
     let neighbours = SpotIndex::new(t.len(), spots.iter().map(|s| s.tokens));
-    // Names repeat: each distinct key is weighed once per document.
-    let mut known: FxHashMap<&str, f32> = FxHashMap::default();
-    let strengths: Vec<f32> = spots
+    // Names repeat: each distinct key is numbered, and weighed once per document.
+    let mut numbers: FxHashMap<&str, usize> = FxHashMap::default();
+    let names: Vec<usize> = spots
         .iter()
-        .map(|s| *known.entry(s.key.as_str()).or_insert_with(|| strongest(res, &s.matches)))
+        .map(|s| {
+            let next = numbers.len();
+            *numbers.entry(s.key.as_str()).or_insert(next)
+        })
         .collect();
-    for (spot, strength) in spots.iter_mut().zip(strengths) {
-        spot.strength = strength;
+    let distinct = numbers.len();
+    let mut strengths: Vec<Option<f32>> = vec![None; distinct];
+    for (spot, &n) in spots.iter_mut().zip(&names) {
+        spot.strength = *strengths[n].get_or_insert_with(|| strongest(res, &spot.matches));
     }
     // Names repeat: each word's dictionary listing is looked up once per document.
     let mut classes: FxHashMap<&str, Listing> = FxHashMap::default();
-    let mut scores: Vec<f32> = spots
+    let scores: Vec<f32> = spots
         .iter_mut()
         .map(|s| {
             let folded = t.folded(s.tokens.0);
@@ -107,27 +111,20 @@ pub(crate) fn recognize(
             score(t, res, actors, s, &neighbours, class)
         })
         .collect();
+    let probabilities: Vec<f32> = scores.iter().map(|&z| logistic(z)).collect();
     // One sense per document for recognition too: a name recognised confidently somewhere
     // (mid-sentence, with a cue) is a place where it starts a sentence as well.
-    let mut confident: FxHashMap<&str, f32> = FxHashMap::default();
-    for (s, &z) in spots.iter().zip(&scores) {
-        let p = logistic(z);
-        let best = confident.entry(s.key.as_str()).or_insert(0.0);
-        *best = best.max(p);
+    let mut confident = vec![0.0f32; distinct];
+    for (&n, &p) in names.iter().zip(&probabilities) {
+        confident[n] = confident[n].max(p);
     }
-    let repeated: Vec<bool> = spots
-        .iter()
-        .zip(&scores)
-        .map(|(s, &z)| {
-            confident.get(s.key.as_str()).is_some_and(|&p| p >= 0.8 && p > logistic(z) + 1e-6)
-        })
-        .collect();
-    for ((spot, z), rep) in spots.iter_mut().zip(&mut scores).zip(repeated) {
-        if rep {
-            *z += w::REPEATED;
+    for (((spot, z), p), n) in spots.iter_mut().zip(scores).zip(probabilities).zip(names) {
+        spot.confidence = if confident[n] >= 0.8 && confident[n] > p + 1e-6 {
             spot.cues.push("repeated");
-        }
-        spot.confidence = logistic(*z);
+            logistic(z + w::REPEATED)
+        } else {
+            p
+        };
     }
     spots.retain(|s| s.confidence >= RECOGNITION_THRESHOLD);
     spots
@@ -231,18 +228,17 @@ fn logistic(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
 
-/// Tokens no place may be found in: people's names, organisation acronyms, credits.
-fn blocked_tokens(t: &Tokens<'_>, actors: &Actors, credits: &[(usize, usize)]) -> Vec<bool> {
-    let mut blocked: Vec<bool> =
-        (0..t.len()).map(|i| actors.is_person(i) || actors.is_organisation(i)).collect();
-    for &(s, e) in credits {
-        blocked.iter_mut().take(e).skip(s).for_each(|b| *b = true);
-    }
-    blocked
+/// True for a token no place may be found in: people's names, organisation acronyms, credits.
+/// Asked of capitalised tokens only, so it is not tabled for every token.
+fn is_blocked(actors: &Actors, credits: &[(usize, usize)], k: usize) -> bool {
+    actors.is_person(k)
+        || actors.is_organisation(k)
+        || credits.iter().any(|&(s, e)| (s..e).contains(&k))
 }
 
-/// Every span that names a gazetteer entry, longest match first, left to right.
-fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spot> {
+/// Every span that names a gazetteer entry, longest match first, left to right; `blocked`
+/// tells the tokens no place may be found in.
+fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: impl Fn(usize) -> bool) -> Vec<Spot> {
     let g = &res.gazetteer;
     let max_tokens = g.max_name_tokens().max(1);
     let mut out = Vec::new();
@@ -255,11 +251,15 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
     let mut key = String::new();
     let mut i = 0;
     while i < t.len() {
-        if blocked[i] || !t.is_capitalised(i) || t.folded(i) == "the" {
+        if !t.is_capitalised(i) || blocked(i) {
             i += 1;
             continue;
         }
         let folded = t.folded(i);
+        if folded == "the" {
+            i += 1;
+            continue;
+        }
         // How the first word is written, asked at most once.
         let mut first_written = None;
         let mut written_first = || *first_written.get_or_insert_with(|| Written::of(t.text_of(i)));
@@ -320,18 +320,18 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
                     longest = Some((j, (value, slot), key.len()));
                 }
             }
-            if j >= t.len() || j - i >= max_tokens || blocked[j] || !continues_name(t, j) {
+            if j >= t.len() || j - i >= max_tokens {
                 break;
             }
             // Some longer name continues the words so far (with a space unless a possessive
-            // follows: "People’s").
+            // follows: "People’s"), and the next token may be part of a name.
             let possessive = t.tokens[j].kind == TokenKind::Possessive;
             let continues = if j == i + 1 {
                 first.at.is_some() && (possessive || first.spaced.is_some())
             } else {
                 cursor.is_some_and(|c| possessive || c.continues_with(b' '))
             };
-            if !continues {
+            if !continues || blocked(j) || !continues_name(t, j) {
                 break;
             }
             j += 1;
@@ -370,13 +370,17 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
             }
         }
         if best.is_none() && folded.len() >= VARIANT_MIN_LETTERS && !folded.contains(' ') {
-            if !memo.variants.contains_key(folded) {
-                let loose = g.lookup_variant(&variant_key(folded));
-                memo.variants.insert(folded.into(), loose);
-            }
-            let loose = &memo.variants[folded];
-            if !loose.is_empty() {
-                let loose = res.filter_matches(loose.clone(), written_first(), folded);
+            let loose = match memo.variants.get(folded) {
+                Some(known) if known.is_empty() => None,
+                Some(known) => Some(known.clone()),
+                None => {
+                    let loose = g.lookup_variant(&variant_key(folded));
+                    memo.variants.insert(folded.into(), loose.clone());
+                    Some(loose)
+                }
+            };
+            if let Some(loose) = loose {
+                let loose = res.filter_matches(loose, written_first(), folded);
                 if !loose.is_empty() {
                     best = Some((i + 1, loose));
                 }
@@ -648,9 +652,8 @@ fn score(
         cue(&mut z, w::VARIANT_ONLY, "variant spelling", cues);
     }
     let upper = t.is_upper(i) && !t.in_caps_run(i);
-    let dotted = t.slice(i, end).contains('.');
-    let abbreviation =
-        (upper || dotted) && spot.matches.iter().any(|m| m.name_kind == NameKind::Abbreviation);
+    let abbreviation = spot.matches.iter().any(|m| m.name_kind == NameKind::Abbreviation)
+        && (upper || t.slice(i, end).contains('.'));
     if abbreviation {
         cue(&mut z, w::ABBREVIATION, "abbreviation", cues);
     }
@@ -669,9 +672,10 @@ fn score(
         } else if class.is_proper() {
             cue(&mut z, w::PROPER_WORD, "proper noun", cues);
         }
-        if is_given_name(folded) && surface.len() > 2 && !upper {
+        // The name lists are asked last.
+        if !upper && surface.len() > 2 && is_given_name(folded) {
             cue(&mut z, w::GIVEN_NAME, "given name", cues);
-        } else if is_common_surname(folded) && !upper && strength < SURNAME_MAX_STRENGTH {
+        } else if !upper && strength < SURNAME_MAX_STRENGTH && is_common_surname(folded) {
             cue(&mut z, w::SURNAME, "common surname", cues);
         }
     } else if !single {

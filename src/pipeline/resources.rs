@@ -21,7 +21,9 @@ const SHORT_NAME_MAX_LETTERS: usize = 3;
 /// True when a folded key has at most [`SHORT_NAME_MAX_LETTERS`] letters and digits: the
 /// length below which [`Resources::filter_matches`] distrusts names that are not preferred.
 pub(crate) fn is_short_key(key: &str) -> bool {
-    key.chars().filter(|c| c.is_alphanumeric()).count() <= SHORT_NAME_MAX_LETTERS
+    // Asked of every name found: counting stops at the first letter too many.
+    key.len() <= SHORT_NAME_MAX_LETTERS
+        || key.chars().filter(|c| c.is_alphanumeric()).nth(SHORT_NAME_MAX_LETTERS).is_none()
 }
 
 /// How a name is written, which decides which kinds of gazetteer names it can be.
@@ -36,7 +38,16 @@ pub(crate) struct Written {
 impl Written {
     /// How `surface` is written.
     pub fn of(surface: &str) -> Self {
-        Self { cased: surface.chars().any(char::is_lowercase), dotted: surface.contains('.') }
+        // One pass over the bytes: a lower-case letter is an ASCII one but where the surface
+        // has other characters.
+        let (mut ascii_lower, mut dotted, mut ascii) = (false, false, true);
+        for &b in surface.as_bytes() {
+            ascii_lower |= b.is_ascii_lowercase();
+            dotted |= b == b'.';
+            ascii &= b.is_ascii();
+        }
+        let cased = ascii_lower || !ascii && surface.chars().any(char::is_lowercase);
+        Self { cased, dotted }
     }
 
     /// A small number for this and whether the key is short ([`is_short_key`]): what
