@@ -5,7 +5,9 @@
 //! [`Gazetteer::lookup_folded`] and [`Gazetteer::has_prefix`], each question walks the fst
 //! from the root again, so a name of n bytes costs some 2n node decodes per word added. A
 //! cursor keeps the node the key so far leads to, so each byte is decoded once and both
-//! questions are answered where the walk stands.
+//! questions are answered where the walk stands. A cursor over the variant-key index
+//! ([`Gazetteer::variant_cursor`]) lets a caller resume its walks past prefixes it has walked
+//! before, as over the exact one.
 
 use fst::raw::{Node, Output};
 
@@ -41,6 +43,11 @@ impl<'g> NameCursor<'g> {
             self.node = self.fst.node(t.addr);
         }
         Some(self)
+    }
+
+    /// The bytes that continue some key from where the cursor stands, in order.
+    pub(crate) fn next_bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        self.node.transitions().map(|t| t.inp)
     }
 
     /// True when some exact key continues the bytes fed so far with `b`: with `b' '`, whether a
@@ -83,6 +90,28 @@ impl Gazetteer {
     pub fn matches_at(&self, value: u64) -> Vec<NameMatch> {
         self.postings_of(Some(value), MatchKind::Exact)
     }
+
+    /// A cursor at the start of the variant-key index: no bytes fed yet.
+    pub(crate) fn variant_cursor(&self) -> NameCursor<'_> {
+        let fst = self.variant.as_fst();
+        NameCursor { fst, node: fst.root(), output: Output::zero() }
+    }
+
+    /// A cursor resumed where [`NameCursor::position`] left one over this gazetteer's
+    /// variant-key index.
+    ///
+    /// # Panics
+    /// When the position did not come from such a cursor.
+    pub(crate) fn variant_cursor_at(&self, (addr, output): (usize, u64)) -> NameCursor<'_> {
+        let fst = self.variant.as_fst();
+        NameCursor { fst, node: fst.node(addr), output: Output::new(output) }
+    }
+
+    /// The entries a variant cursor's [`NameCursor::value`] lists, exactly as
+    /// [`Gazetteer::lookup_variant`] returns them for the key fed to the cursor.
+    pub(crate) fn variant_matches_at(&self, value: u64) -> Vec<NameMatch> {
+        self.postings_of(Some(value), MatchKind::Variant)
+    }
 }
 
 #[cfg(test)]
@@ -120,6 +149,22 @@ mod tests {
         }
         assert!(walk(&g, "new").unwrap().continues_with(b' '));
         assert!(!walk(&g, "blagoveshchensk").unwrap().continues_with(b' '));
+    }
+
+    #[test]
+    fn a_variant_cursor_finds_what_a_variant_lookup_finds() {
+        let g = Gazetteer::embedded().unwrap();
+        for key in ["blagoveshensk", "tsiolkovsky", "new york", "russia"] {
+            let key = crate::gazetteer::variant_key(key);
+            let cursor = g.variant_cursor().advanced(key.as_bytes()).unwrap();
+            let value = cursor.value().unwrap();
+            assert_eq!(g.variant_matches_at(value), g.lookup_variant(&key), "{key}");
+            let (prefix, rest) = key.as_bytes().split_at(3);
+            let at = g.variant_cursor().advanced(prefix).unwrap().position();
+            let resumed = g.variant_cursor_at(at).advanced(rest).unwrap();
+            assert_eq!(resumed.value(), Some(value), "{key}");
+        }
+        assert!(g.variant_cursor().advanced(b"zzqx").is_none());
     }
 
     #[test]

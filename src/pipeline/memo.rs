@@ -30,11 +30,11 @@ const MAX_CANDIDATE_LISTS: usize = 5_000;
 pub(crate) struct Memo {
     /// Folded first word -> what the name index says of it.
     pub first_words: FxHashMap<Box<str>, FirstWord>,
-    /// The first [`PREFIX_BYTES`] bytes of a key (packed little-endian) -> where the name-index
-    /// walk stands after them, `None` when no name starts with them. The nodes nearest the
-    /// root have the most transitions and cost the most to decode; a first word that is not
-    /// yet in `first_words` starts its walk here.
-    pub prefixes: FxHashMap<u32, Option<(usize, u64)>>,
+    /// The first [`PREFIX_BYTES`] bytes of a key, packed with the index they are looked up
+    /// in (see [`Prefixes`]) -> where the walk stands after them, `None` when no key starts
+    /// with them. The nodes nearest the root have the most transitions and cost the most to
+    /// decode; the walk for a first word or a variant key not yet in the memo starts here.
+    pub prefixes: Prefixes,
     /// (Index value, how the name is written) -> its matches after the written-form filter.
     pub matches: FxHashMap<(u64, u8), Vec<NameMatch>>,
     /// Folded single word -> matches through its loose variant key, unfiltered.
@@ -60,13 +60,32 @@ pub(crate) struct FirstWord {
     pub value: Option<u64>,
     /// Where the walk stands after the word and a space, when a longer name continues it so.
     pub spaced: Option<(usize, u64)>,
+    /// The letters and digits that start a next word there ([`FirstWord::initial_bit`]), so
+    /// that a next word that continues no name costs no walk.
+    pub next_initials: u64,
     /// The index value of the word without its final "s" (the singular of a plural demonym),
     /// asked only of words of more than four bytes that end in "s".
     pub singular: Option<u64>,
 }
 
+impl FirstWord {
+    /// The bit of [`FirstWord::next_initials`] for a byte: `a` to `z`, then `0` to `9`; `None`
+    /// for the bytes it does not tell.
+    pub fn initial_bit(b: u8) -> Option<u32> {
+        match b {
+            b'a'..=b'z' => Some(u32::from(b - b'a')),
+            b'0'..=b'9' => Some(26 + u32::from(b - b'0')),
+            _ => None,
+        }
+    }
+}
+
 /// Bytes of a key that [`Memo::prefixes`] skips.
 pub(crate) const PREFIX_BYTES: usize = 3;
+
+/// See [`Memo::prefixes`]: the low three bytes of a key hold the first [`PREFIX_BYTES`] bytes
+/// of a key (little-endian), the top byte which index: 0 the exact names, 1 the variant keys.
+pub(crate) type Prefixes = FxHashMap<u32, Option<(usize, u64)>>;
 
 /// The matches and generic cue a candidate list was made for, and the list.
 pub(crate) type CandidatesMemo = (Box<[NameMatch]>, Option<GenericKind>, Vec<Cand>);

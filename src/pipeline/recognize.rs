@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use super::Resources;
 use super::actors::Actors;
 use super::dateline::Dateline;
-use super::memo::{FirstWord, PREFIX_BYTES};
+use super::memo::{FirstWord, PREFIX_BYTES, Prefixes};
 use super::resources::{Written, is_short_key};
 use super::tokens::Tokens;
 use super::weights::{RECOGNITION_THRESHOLD, recognition as w};
@@ -241,7 +241,7 @@ fn is_blocked(actors: &Actors, credits: &[(usize, usize)], k: usize) -> bool {
 fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: impl Fn(usize) -> bool) -> Vec<Spot> {
     let g = &res.gazetteer;
     let max_tokens = g.max_name_tokens().max(1);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(64);
     // News repeats its names within and across documents: each distinct name is looked up
     // once per worker thread (see [`super::memo`]). A name is known by its index value and
     // how it is written (which decides the filter), so probing costs no string.
@@ -277,11 +277,22 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: impl Fn(usize) -> b
         let mut cursor: Option<NameCursor<'_>> = None;
         loop {
             let fed = key.len();
-            t.extend_key(&mut key, &mut previous_single, j - 1);
             let value = if j == i + 1 {
                 first = match memo.first_words.get(folded) {
-                    Some(&known) => known,
+                    Some(&known) => {
+                        // The key is wanted where the word names something or a longer name
+                        // may follow it.
+                        let possessive_next =
+                            t.get(j).is_some_and(|n| n.kind == TokenKind::Possessive);
+                        if known.at.is_some()
+                            && (known.value.is_some() || known.spaced.is_some() || possessive_next)
+                        {
+                            t.extend_key(&mut key, &mut previous_single, i);
+                        }
+                        known
+                    }
                     None => {
+                        t.extend_key(&mut key, &mut previous_single, i);
                         let plural =
                             folded.len() > 4 && folded.ends_with('s') && !folded.contains(' ');
                         let walked = first_word(g, &mut memo.prefixes, &key, plural);
@@ -291,12 +302,17 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: impl Fn(usize) -> b
                 };
                 first.value
             } else {
+                t.extend_key(&mut key, &mut previous_single, j - 1);
                 let bytes = &key.as_bytes()[fed..];
                 cursor = if j == i + 2 {
-                    // Past the space the first word's walk already took, when the key took one.
+                    // Past the space the first word's walk already took, when the key took one;
+                    // most next words start with a letter no name continues with there.
                     match bytes.split_first() {
                         Some((b' ', rest)) => {
-                            first.spaced.and_then(|p| g.name_cursor_at(p).advanced(rest))
+                            match rest.first().and_then(|&b| FirstWord::initial_bit(b)) {
+                                Some(bit) if first.next_initials & 1 << bit == 0 => None,
+                                _ => first.spaced.and_then(|p| g.name_cursor_at(p).advanced(rest)),
+                            }
                         }
                         _ => first.at.and_then(|p| g.name_cursor_at(p).advanced(bytes)),
                     }
@@ -374,7 +390,7 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: impl Fn(usize) -> b
                 Some(known) if known.is_empty() => None,
                 Some(known) => Some(known.clone()),
                 None => {
-                    let loose = g.lookup_variant(&variant_key(folded));
+                    let loose = variant_matches(g, &mut memo.prefixes, &variant_key(folded));
                     memo.variants.insert(folded.into(), loose.clone());
                     Some(loose)
                 }
@@ -418,34 +434,59 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: impl Fn(usize) -> b
 /// What the name index says of a first word whose key is `key` (see [`FirstWord`]), the walk
 /// starting from the thread's table of key prefixes. With `plural`, the key less its last byte
 /// is looked up too.
-fn first_word(
-    g: &Gazetteer,
-    prefixes: &mut FxHashMap<u32, Option<(usize, u64)>>,
-    key: &str,
-    plural: bool,
-) -> FirstWord {
+fn first_word(g: &Gazetteer, prefixes: &mut Prefixes, key: &str, plural: bool) -> FirstWord {
     let bytes = key.as_bytes();
     // Where the singular ends: the walk stops there once to read its value.
     let split = bytes.len() - usize::from(plural);
-    let (mut cursor, skipped) = if split > PREFIX_BYTES {
-        let prefix = &bytes[..PREFIX_BYTES];
-        let packed = prefix.iter().rev().fold(0u32, |packed, &b| packed << 8 | u32::from(b));
-        let at = *prefixes
-            .entry(packed)
-            .or_insert_with(|| g.name_cursor().advanced(prefix).map(|c| c.position()));
-        (at.map(|p| g.name_cursor_at(p)), PREFIX_BYTES)
-    } else {
-        (Some(g.name_cursor()), 0)
-    };
+    let (mut cursor, skipped) = resume(g, prefixes, false, &bytes[..split]);
     cursor = cursor.and_then(|c| c.advanced(&bytes[skipped..split]));
     let singular = if plural { cursor.and_then(|c| c.value()) } else { None };
     cursor = cursor.and_then(|c| c.advanced(&bytes[split..]));
+    let spaced = cursor.and_then(|c| c.advanced(b" "));
+    let next_initials = spaced.map_or(0, |c| {
+        c.next_bytes().filter_map(FirstWord::initial_bit).fold(0, |bits, bit| bits | 1 << bit)
+    });
     FirstWord {
         at: cursor.map(|c| c.position()),
         value: cursor.and_then(|c| c.value()),
-        spaced: cursor.and_then(|c| c.advanced(b" ")).map(|c| c.position()),
+        spaced: spaced.map(|c| c.position()),
+        next_initials,
         singular,
     }
+}
+
+/// The entries a variant key lists, as [`Gazetteer::lookup_variant`] finds them, the walk
+/// starting from the thread's table of key prefixes.
+fn variant_matches(g: &Gazetteer, prefixes: &mut Prefixes, key: &str) -> Vec<NameMatch> {
+    if key.is_empty() {
+        return Vec::new();
+    }
+    let (cursor, skipped) = resume(g, prefixes, true, key.as_bytes());
+    match cursor.and_then(|c| c.advanced(&key.as_bytes()[skipped..])).and_then(|c| c.value()) {
+        Some(value) => g.variant_matches_at(value),
+        None => Vec::new(),
+    }
+}
+
+/// A cursor over the exact-name index (over the variant-key index with `variant`) after the
+/// first [`PREFIX_BYTES`] of `key`, from the thread's table of them, and how many bytes it
+/// has been fed: none, at the root, for a key no longer than that.
+fn resume<'g>(
+    g: &'g Gazetteer,
+    prefixes: &mut Prefixes,
+    variant: bool,
+    key: &[u8],
+) -> (Option<NameCursor<'g>>, usize) {
+    let root = || if variant { g.variant_cursor() } else { g.name_cursor() };
+    let Some(prefix) = key.get(..PREFIX_BYTES).filter(|_| key.len() > PREFIX_BYTES) else {
+        return (Some(root()), 0);
+    };
+    let packed =
+        prefix.iter().rev().fold(u32::from(variant), |packed, &b| packed << 8 | u32::from(b));
+    let at =
+        *prefixes.entry(packed).or_insert_with(|| root().advanced(prefix).map(|c| c.position()));
+    let at = at.map(|p| if variant { g.variant_cursor_at(p) } else { g.name_cursor_at(p) });
+    (at, PREFIX_BYTES)
 }
 
 /// True when token `j` may continue a multi-word name: a word (a capitalised one, a lower-case
