@@ -81,10 +81,10 @@ impl FirstWord {
 }
 
 /// Bytes of a key that [`Memo::prefixes`] skips.
-pub(crate) const PREFIX_BYTES: usize = 3;
+pub(crate) const PREFIX_BYTES: usize = 2;
 
-/// See [`Memo::prefixes`]: the low three bytes of a key hold the first [`PREFIX_BYTES`] bytes
-/// of a key (little-endian), the top byte which index: 0 the exact names, 1 the variant keys.
+/// See [`Memo::prefixes`]: a number holds the first [`PREFIX_BYTES`] bytes of a key
+/// (little-endian) and, above them, which index: 0 the exact names, 1 the variant keys.
 pub(crate) type Prefixes = FxHashMap<u32, Option<(usize, u64)>>;
 
 /// The matches and generic cue a candidate list was made for, and the list.

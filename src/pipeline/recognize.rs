@@ -107,7 +107,7 @@ pub(crate) fn recognize(
         .iter_mut()
         .map(|s| {
             let folded = t.folded(s.tokens.0);
-            let class = *classes.entry(folded).or_insert_with(|| res.word_class(folded));
+            let class = || *classes.entry(folded).or_insert_with(|| res.word_class(folded));
             score(t, res, actors, s, &neighbours, class)
         })
         .collect();
@@ -481,6 +481,8 @@ fn resume<'g>(
     let Some(prefix) = key.get(..PREFIX_BYTES).filter(|_| key.len() > PREFIX_BYTES) else {
         return (Some(root()), 0);
     };
+    // The index's number sits above the prefix's bytes.
+    const _: () = assert!(PREFIX_BYTES < 4);
     let packed =
         prefix.iter().rev().fold(u32::from(variant), |packed, &b| packed << 8 | u32::from(b));
     let at =
@@ -643,15 +645,15 @@ fn generic_cue(t: &Tokens<'_>, spot: &Spot) -> Option<GenericKind> {
     None
 }
 
-/// The linear recognition score of a spot (before the repeated-name pass); `class` is how the
-/// dictionary lists its first word.
+/// The linear recognition score of a spot (before the repeated-name pass); `class` tells how
+/// the dictionary lists its first word, asked only of a single word that may be ordinary.
 fn score(
     t: &Tokens<'_>,
     res: &Resources,
     actors: &Actors,
     spot: &mut Spot,
     all: &SpotIndex,
-    class: Listing,
+    class: impl FnOnce() -> Listing,
 ) -> f32 {
     let (i, end) = spot.tokens;
     let single = end - i == 1;
@@ -706,6 +708,7 @@ fn score(
     }
     if single && spot.span == t.span(i, end) {
         let surface = t.text_of(i);
+        let class = class();
         if class.is_common() && !upper && !abbreviation {
             cue(&mut z, w::COMMON_WORD, "common word", cues);
         } else if class.is_ambiguous() && !upper && !abbreviation {
