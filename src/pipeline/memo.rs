@@ -28,9 +28,13 @@ const MAX_CANDIDATE_LISTS: usize = 5_000;
 /// One thread's answers.
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
-    /// Folded first word -> where the name-index walk stands after it (see
-    /// [`crate::gazetteer::NameCursor::position`]), `None` when no name starts with it.
-    pub first_words: FxHashMap<Box<str>, Option<(usize, u64)>>,
+    /// Folded first word -> what the name index says of it.
+    pub first_words: FxHashMap<Box<str>, FirstWord>,
+    /// The first [`PREFIX_BYTES`] bytes of a key, packed with the index they are looked up
+    /// in (see [`Prefixes`]) -> where the walk stands after them, `None` when no key starts
+    /// with them. The nodes nearest the root have the most transitions and cost the most to
+    /// decode; the walk for a first word or a variant key not yet in the memo starts here.
+    pub prefixes: Prefixes,
     /// (Index value, how the name is written) -> its matches after the written-form filter.
     pub matches: FxHashMap<(u64, u8), Vec<NameMatch>>,
     /// Folded single word -> matches through its loose variant key, unfiltered.
@@ -45,12 +49,51 @@ pub(crate) struct Memo {
     pub candidates: FxHashMap<u64, CandidatesMemo>,
 }
 
+/// What the name index says of a first word: where a walk stands after it
+/// ([`crate::gazetteer::NameCursor::position`]) and the answers recognition asks there, so that
+/// a word seen before costs no walk and no node decode.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct FirstWord {
+    /// Where the walk stands after the word, `None` when no name starts with it.
+    pub at: Option<(usize, u64)>,
+    /// The word's index value when it is a name by itself.
+    pub value: Option<u64>,
+    /// Where the walk stands after the word and a space, when a longer name continues it so.
+    pub spaced: Option<(usize, u64)>,
+    /// The letters and digits that start a next word there ([`FirstWord::initial_bit`]), so
+    /// that a next word that continues no name costs no walk.
+    pub next_initials: u64,
+    /// The index value of the word without its final "s" (the singular of a plural demonym),
+    /// asked only of words of more than four bytes that end in "s".
+    pub singular: Option<u64>,
+}
+
+impl FirstWord {
+    /// The bit of [`FirstWord::next_initials`] for a byte: `a` to `z`, then `0` to `9`; `None`
+    /// for the bytes it does not tell.
+    pub fn initial_bit(b: u8) -> Option<u32> {
+        match b {
+            b'a'..=b'z' => Some(u32::from(b - b'a')),
+            b'0'..=b'9' => Some(26 + u32::from(b - b'0')),
+            _ => None,
+        }
+    }
+}
+
+/// Bytes of a key that [`Memo::prefixes`] skips.
+pub(crate) const PREFIX_BYTES: usize = 2;
+
+/// See [`Memo::prefixes`]: a number holds the first [`PREFIX_BYTES`] bytes of a key
+/// (little-endian) and, above them, which index: 0 the exact names, 1 the variant keys.
+pub(crate) type Prefixes = FxHashMap<u32, Option<(usize, u64)>>;
+
 /// The matches and generic cue a candidate list was made for, and the list.
 pub(crate) type CandidatesMemo = (Box<[NameMatch]>, Option<GenericKind>, Vec<Cand>);
 
 impl Memo {
     fn len(&self) -> usize {
         self.first_words.len()
+            + self.prefixes.len()
             + self.matches.len()
             + self.variants.len()
             + self.tests.len()
@@ -107,13 +150,13 @@ mod tests {
         {
             let mut m = memos.local().borrow_mut();
             for i in 0..=MAX_ENTRIES {
-                m.first_words.insert(i.to_string().into_boxed_str(), None);
+                m.first_words.insert(i.to_string().into_boxed_str(), FirstWord::default());
             }
         }
         assert_eq!(memos.local().borrow().len(), MAX_ENTRIES + 1, "kept within a document");
         memos.bound();
         assert_eq!(memos.local().borrow().len(), 0, "emptied once over the bound");
-        memos.local().borrow_mut().first_words.insert("seoul".into(), None);
+        memos.local().borrow_mut().first_words.insert("seoul".into(), FirstWord::default());
         std::thread::scope(|s| {
             s.spawn(|| assert_eq!(memos.local().borrow().len(), 0, "another thread's memo"));
         });

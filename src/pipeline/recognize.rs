@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 use super::Resources;
 use super::actors::Actors;
 use super::dateline::Dateline;
+use super::memo::{FirstWord, PREFIX_BYTES, Prefixes};
 use super::resources::{Written, is_short_key};
 use super::tokens::Tokens;
 use super::weights::{RECOGNITION_THRESHOLD, recognition as w};
@@ -21,7 +22,7 @@ use super::words::{
     LOCATIVE_CUES, NAME_PARTICLES, ORGANISATION_HEADS, PERSON_TITLES, STOP_WORDS, STREET_WORDS,
     UNABSORBED_GENERICS, generic, is_common_surname, is_given_name,
 };
-use crate::gazetteer::{MatchKind, NameKind, NameMatch, variant_key};
+use crate::gazetteer::{Gazetteer, MatchKind, NameCursor, NameKind, NameMatch, variant_key};
 use crate::lexicon::Listing;
 use crate::model::{MentionKind, PlaceKind, Span};
 use crate::text::TokenKind;
@@ -74,8 +75,7 @@ pub(crate) fn recognize(
     credits: &[(usize, usize)],
     dateline: Option<&Dateline>,
 ) -> Vec<Spot> {
-    let blocked = blocked_tokens(t, actors, credits);
-    let mut spots = candidate_spots(t, res, &blocked);
+    let mut spots = candidate_spots(t, res, |k| is_blocked(actors, credits, k));
     for spot in &mut spots {
         let Some(d) = dateline else { break };
         if d.place == spot.tokens {
@@ -87,46 +87,44 @@ pub(crate) fn recognize(
         }
     }
     let neighbours = SpotIndex::new(t.len(), spots.iter().map(|s| s.tokens));
-    // Names repeat: each distinct key is weighed once per document.
-    let mut known: FxHashMap<&str, f32> = FxHashMap::default();
-    let strengths: Vec<f32> = spots
+    // Names repeat: each distinct key is numbered, and weighed once per document.
+    let mut numbers: FxHashMap<&str, usize> = FxHashMap::default();
+    let names: Vec<usize> = spots
         .iter()
-        .map(|s| *known.entry(s.key.as_str()).or_insert_with(|| strongest(res, &s.matches)))
+        .map(|s| {
+            let next = numbers.len();
+            *numbers.entry(s.key.as_str()).or_insert(next)
+        })
         .collect();
-    for (spot, strength) in spots.iter_mut().zip(strengths) {
-        spot.strength = strength;
+    let distinct = numbers.len();
+    let mut strengths: Vec<Option<f32>> = vec![None; distinct];
+    for (spot, &n) in spots.iter_mut().zip(&names) {
+        spot.strength = *strengths[n].get_or_insert_with(|| strongest(res, &spot.matches));
     }
     // Names repeat: each word's dictionary listing is looked up once per document.
     let mut classes: FxHashMap<&str, Listing> = FxHashMap::default();
-    let mut scores: Vec<f32> = spots
+    let scores: Vec<f32> = spots
         .iter_mut()
         .map(|s| {
             let folded = t.folded(s.tokens.0);
-            let class = *classes.entry(folded).or_insert_with(|| res.word_class(folded));
+            let class = || *classes.entry(folded).or_insert_with(|| res.word_class(folded));
             score(t, res, actors, s, &neighbours, class)
         })
         .collect();
+    let probabilities: Vec<f32> = scores.iter().map(|&z| logistic(z)).collect();
     // One sense per document for recognition too: a name recognised confidently somewhere
     // (mid-sentence, with a cue) is a place where it starts a sentence as well.
-    let mut confident: FxHashMap<&str, f32> = FxHashMap::default();
-    for (s, &z) in spots.iter().zip(&scores) {
-        let p = logistic(z);
-        let best = confident.entry(s.key.as_str()).or_insert(0.0);
-        *best = best.max(p);
+    let mut confident = vec![0.0f32; distinct];
+    for (&n, &p) in names.iter().zip(&probabilities) {
+        confident[n] = confident[n].max(p);
     }
-    let repeated: Vec<bool> = spots
-        .iter()
-        .zip(&scores)
-        .map(|(s, &z)| {
-            confident.get(s.key.as_str()).is_some_and(|&p| p >= 0.8 && p > logistic(z) + 1e-6)
-        })
-        .collect();
-    for ((spot, z), rep) in spots.iter_mut().zip(&mut scores).zip(repeated) {
-        if rep {
-            *z += w::REPEATED;
+    for (((spot, z), p), n) in spots.iter_mut().zip(scores).zip(probabilities).zip(names) {
+        spot.confidence = if confident[n] >= 0.8 && confident[n] > p + 1e-6 {
             spot.cues.push("repeated");
-        }
-        spot.confidence = logistic(*z);
+            logistic(z + w::REPEATED)
+        } else {
+            p
+        };
     }
     spots.retain(|s| s.confidence >= RECOGNITION_THRESHOLD);
     spots
@@ -230,35 +228,41 @@ fn logistic(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
 
-/// Tokens no place may be found in: people's names, organisation acronyms, credits.
-fn blocked_tokens(t: &Tokens<'_>, actors: &Actors, credits: &[(usize, usize)]) -> Vec<bool> {
-    let mut blocked: Vec<bool> =
-        (0..t.len()).map(|i| actors.is_person(i) || actors.is_organisation(i)).collect();
-    for &(s, e) in credits {
-        blocked.iter_mut().take(e).skip(s).for_each(|b| *b = true);
-    }
-    blocked
+/// True for a token no place may be found in: people's names, organisation acronyms, credits.
+/// Asked of capitalised tokens only, so it is not tabled for every token.
+fn is_blocked(actors: &Actors, credits: &[(usize, usize)], k: usize) -> bool {
+    actors.is_person(k)
+        || actors.is_organisation(k)
+        || credits.iter().any(|&(s, e)| (s..e).contains(&k))
 }
 
-/// Every span that names a gazetteer entry, longest match first, left to right.
-fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spot> {
+/// Every span that names a gazetteer entry, longest match first, left to right; `blocked`
+/// tells the tokens no place may be found in.
+fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: impl Fn(usize) -> bool) -> Vec<Spot> {
     let g = &res.gazetteer;
     let max_tokens = g.max_name_tokens().max(1);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(64);
     // News repeats its names within and across documents: each distinct name is looked up
     // once per worker thread (see [`super::memo`]). A name is known by its index value and
     // how it is written (which decides the filter), so probing costs no string.
     let mut memo = res.memo.local().borrow_mut();
     let memo = &mut *memo;
-    let root = g.name_cursor();
     // One buffer for the key being grown.
     let mut key = String::new();
     let mut i = 0;
     while i < t.len() {
-        if blocked[i] || !t.is_capitalised(i) || t.folded(i) == "the" {
+        if !t.is_capitalised(i) || blocked(i) {
             i += 1;
             continue;
         }
+        let folded = t.folded(i);
+        if folded == "the" {
+            i += 1;
+            continue;
+        }
+        // How the first word is written, asked at most once.
+        let mut first_written = None;
+        let mut written_first = || *first_written.get_or_insert_with(|| Written::of(t.text_of(i)));
         // Longest exact name starting here: one walk through the name index, a word at a time,
         // answering at each word whether the key is a name and whether a longer one follows.
         // The end token, the memo key of its matches and the key's length in bytes.
@@ -266,33 +270,64 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         let mut j = i + 1;
         key.clear();
         let mut previous_single = false;
-        let mut cursor = Some(root);
+        // The first word's answers (its key depends on its folded form alone, and most
+        // candidates end at their first word), and the walk beyond it once a longer name is
+        // tried.
+        let mut first = FirstWord::default();
+        let mut cursor: Option<NameCursor<'_>> = None;
         loop {
             let fed = key.len();
-            t.extend_key(&mut key, &mut previous_single, j - 1);
-            cursor = if j == i + 1 {
-                // The first word's key depends on its folded form alone; where the walk stands
-                // after it is kept, since most candidates end at their first word.
-                let position = match memo.first_words.get(t.folded(i)) {
-                    Some(&known) => known,
+            let value = if j == i + 1 {
+                first = match memo.first_words.get(folded) {
+                    Some(&known) => {
+                        // The key is wanted where the word names something or a longer name
+                        // may follow it.
+                        let possessive_next =
+                            t.get(j).is_some_and(|n| n.kind == TokenKind::Possessive);
+                        if known.at.is_some()
+                            && (known.value.is_some() || known.spaced.is_some() || possessive_next)
+                        {
+                            t.extend_key(&mut key, &mut previous_single, i);
+                        }
+                        known
+                    }
                     None => {
-                        let walked = root.advanced(key.as_bytes()).map(|c| c.position());
-                        memo.first_words.insert(t.folded(i).into(), walked);
+                        t.extend_key(&mut key, &mut previous_single, i);
+                        let plural =
+                            folded.len() > 4 && folded.ends_with('s') && !folded.contains(' ');
+                        let walked = first_word(g, &mut memo.prefixes, &key, plural);
+                        memo.first_words.insert(folded.into(), walked);
                         walked
                     }
                 };
-                position.map(|p| g.name_cursor_at(p))
+                first.value
             } else {
-                cursor.and_then(|c| c.advanced(&key.as_bytes()[fed..]))
+                t.extend_key(&mut key, &mut previous_single, j - 1);
+                let bytes = &key.as_bytes()[fed..];
+                cursor = if j == i + 2 {
+                    // Past the space the first word's walk already took, when the key took one;
+                    // most next words start with a letter no name continues with there.
+                    match bytes.split_first() {
+                        Some((b' ', rest)) => {
+                            match rest.first().and_then(|&b| FirstWord::initial_bit(b)) {
+                                Some(bit) if first.next_initials & 1 << bit == 0 => None,
+                                _ => first.spaced.and_then(|p| g.name_cursor_at(p).advanced(rest)),
+                            }
+                        }
+                        _ => first.at.and_then(|p| g.name_cursor_at(p).advanced(bytes)),
+                    }
+                } else {
+                    cursor.and_then(|c| c.advanced(bytes))
+                };
+                cursor.and_then(|c| c.value())
             };
             // A name never ends on a possessive ("France’s" is not the town of Frances).
             if t.tokens[j - 1].kind != TokenKind::Possessive
-                && let Some(value) = cursor.and_then(|c| c.value())
+                && let Some(value) = value
             {
-                let written = Written::of(t.slice(i, j));
+                let written = if j == i + 1 { written_first() } else { Written::of(t.slice(i, j)) };
                 let short = is_short_key(&key);
-                let slot =
-                    u8::from(written.cased) * 4 + u8::from(written.dotted) * 2 + u8::from(short);
+                let slot = written.slot(short);
                 let found = memo
                     .matches
                     .entry((value, slot))
@@ -301,15 +336,18 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
                     longest = Some((j, (value, slot), key.len()));
                 }
             }
-            if j >= t.len() || j - i >= max_tokens || blocked[j] || !continues_name(t, j) {
+            if j >= t.len() || j - i >= max_tokens {
                 break;
             }
             // Some longer name continues the words so far (with a space unless a possessive
-            // follows: "People’s").
-            let continues = cursor.is_some_and(|c| {
-                t.tokens[j].kind == TokenKind::Possessive || c.continues_with(b' ')
-            });
-            if !continues {
+            // follows: "People’s"), and the next token may be part of a name.
+            let possessive = t.tokens[j].kind == TokenKind::Possessive;
+            let continues = if j == i + 1 {
+                first.at.is_some() && (possessive || first.spaced.is_some())
+            } else {
+                cursor.is_some_and(|c| possessive || c.continues_with(b' '))
+            };
+            if !continues || blocked(j) || !continues_name(t, j) {
                 break;
             }
             j += 1;
@@ -331,34 +369,37 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
             }
         }
         // "Syrians", "Americans": plural demonyms.
+        // The first word's walk looked up the singular (see [`FirstWord::singular`]).
         if best.is_none()
-            && t.folded(i).len() > 4
-            && !t.folded(i).contains(' ')
-            && let Some(singular) = t.folded(i).strip_suffix('s')
+            && let Some(value) = first.singular
         {
-            let demonyms: Vec<NameMatch> = res
-                .lookup(singular, Written::of(t.text_of(i)))
-                .into_iter()
-                .filter(|m| m.name_kind == NameKind::Demonym)
-                .collect();
+            let singular = &folded[..folded.len() - 1];
+            let written = written_first();
+            let found = memo
+                .matches
+                .entry((value, written.slot(is_short_key(singular))))
+                .or_insert_with(|| res.filter_matches(g.matches_at(value), written, singular));
+            let demonyms: Vec<NameMatch> =
+                found.iter().copied().filter(|m| m.name_kind == NameKind::Demonym).collect();
             if !demonyms.is_empty() {
                 best = Some((i + 1, demonyms));
             }
         }
-        if best.is_none() && t.folded(i).len() >= VARIANT_MIN_LETTERS && !t.folded(i).contains(' ')
-        {
-            let folded = t.folded(i);
+        if best.is_none() && folded.len() >= VARIANT_MIN_LETTERS && !folded.contains(' ') {
             let loose = match memo.variants.get(folded) {
-                Some(known) => known.clone(),
+                Some(known) if known.is_empty() => None,
+                Some(known) => Some(known.clone()),
                 None => {
-                    let loose = g.lookup_variant(&variant_key(folded));
+                    let loose = variant_matches(g, &mut memo.prefixes, &variant_key(folded));
                     memo.variants.insert(folded.into(), loose.clone());
-                    loose
+                    Some(loose)
                 }
             };
-            let loose = res.filter_matches(loose, Written::of(t.text_of(i)), t.folded(i));
-            if !loose.is_empty() {
-                best = Some((i + 1, loose));
+            if let Some(loose) = loose {
+                let loose = res.filter_matches(loose, written_first(), folded);
+                if !loose.is_empty() {
+                    best = Some((i + 1, loose));
+                }
             }
         }
         match best {
@@ -388,6 +429,66 @@ fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: &[bool]) -> Vec<Spo
         spot.generic = spot.generic.or_else(|| generic_cue(t, spot));
     }
     out
+}
+
+/// What the name index says of a first word whose key is `key` (see [`FirstWord`]), the walk
+/// starting from the thread's table of key prefixes. With `plural`, the key less its last byte
+/// is looked up too.
+fn first_word(g: &Gazetteer, prefixes: &mut Prefixes, key: &str, plural: bool) -> FirstWord {
+    let bytes = key.as_bytes();
+    // Where the singular ends: the walk stops there once to read its value.
+    let split = bytes.len() - usize::from(plural);
+    let (mut cursor, skipped) = resume(g, prefixes, false, &bytes[..split]);
+    cursor = cursor.and_then(|c| c.advanced(&bytes[skipped..split]));
+    let singular = if plural { cursor.and_then(|c| c.value()) } else { None };
+    cursor = cursor.and_then(|c| c.advanced(&bytes[split..]));
+    let spaced = cursor.and_then(|c| c.advanced(b" "));
+    let next_initials = spaced.map_or(0, |c| {
+        c.next_bytes().filter_map(FirstWord::initial_bit).fold(0, |bits, bit| bits | 1 << bit)
+    });
+    FirstWord {
+        at: cursor.map(|c| c.position()),
+        value: cursor.and_then(|c| c.value()),
+        spaced: spaced.map(|c| c.position()),
+        next_initials,
+        singular,
+    }
+}
+
+/// The entries a variant key lists, as [`Gazetteer::lookup_variant`] finds them, the walk
+/// starting from the thread's table of key prefixes.
+fn variant_matches(g: &Gazetteer, prefixes: &mut Prefixes, key: &str) -> Vec<NameMatch> {
+    if key.is_empty() {
+        return Vec::new();
+    }
+    let (cursor, skipped) = resume(g, prefixes, true, key.as_bytes());
+    match cursor.and_then(|c| c.advanced(&key.as_bytes()[skipped..])).and_then(|c| c.value()) {
+        Some(value) => g.variant_matches_at(value),
+        None => Vec::new(),
+    }
+}
+
+/// A cursor over the exact-name index (over the variant-key index with `variant`) after the
+/// first [`PREFIX_BYTES`] of `key`, from the thread's table of them, and how many bytes it
+/// has been fed: none, at the root, for a key no longer than that.
+fn resume<'g>(
+    g: &'g Gazetteer,
+    prefixes: &mut Prefixes,
+    variant: bool,
+    key: &[u8],
+) -> (Option<NameCursor<'g>>, usize) {
+    let root = || if variant { g.variant_cursor() } else { g.name_cursor() };
+    let Some(prefix) = key.get(..PREFIX_BYTES).filter(|_| key.len() > PREFIX_BYTES) else {
+        return (Some(root()), 0);
+    };
+    // The index's number sits above the prefix's bytes.
+    const _: () = assert!(PREFIX_BYTES < 4);
+    let packed =
+        prefix.iter().rev().fold(u32::from(variant), |packed, &b| packed << 8 | u32::from(b));
+    let at =
+        *prefixes.entry(packed).or_insert_with(|| root().advanced(prefix).map(|c| c.position()));
+    let at = at.map(|p| if variant { g.variant_cursor_at(p) } else { g.name_cursor_at(p) });
+    (at, PREFIX_BYTES)
 }
 
 /// True when token `j` may continue a multi-word name: a word (a capitalised one, a lower-case
@@ -544,15 +645,15 @@ fn generic_cue(t: &Tokens<'_>, spot: &Spot) -> Option<GenericKind> {
     None
 }
 
-/// The linear recognition score of a spot (before the repeated-name pass); `class` is how the
-/// dictionary lists its first word.
+/// The linear recognition score of a spot (before the repeated-name pass); `class` tells how
+/// the dictionary lists its first word, asked only of a single word that may be ordinary.
 fn score(
     t: &Tokens<'_>,
     res: &Resources,
     actors: &Actors,
     spot: &mut Spot,
     all: &SpotIndex,
-    class: Listing,
+    class: impl FnOnce() -> Listing,
 ) -> f32 {
     let (i, end) = spot.tokens;
     let single = end - i == 1;
@@ -594,9 +695,8 @@ fn score(
         cue(&mut z, w::VARIANT_ONLY, "variant spelling", cues);
     }
     let upper = t.is_upper(i) && !t.in_caps_run(i);
-    let dotted = t.slice(i, end).contains('.');
-    let abbreviation =
-        (upper || dotted) && spot.matches.iter().any(|m| m.name_kind == NameKind::Abbreviation);
+    let abbreviation = spot.matches.iter().any(|m| m.name_kind == NameKind::Abbreviation)
+        && (upper || t.slice(i, end).contains('.'));
     if abbreviation {
         cue(&mut z, w::ABBREVIATION, "abbreviation", cues);
     }
@@ -608,6 +708,7 @@ fn score(
     }
     if single && spot.span == t.span(i, end) {
         let surface = t.text_of(i);
+        let class = class();
         if class.is_common() && !upper && !abbreviation {
             cue(&mut z, w::COMMON_WORD, "common word", cues);
         } else if class.is_ambiguous() && !upper && !abbreviation {
@@ -615,9 +716,10 @@ fn score(
         } else if class.is_proper() {
             cue(&mut z, w::PROPER_WORD, "proper noun", cues);
         }
-        if is_given_name(folded) && surface.len() > 2 && !upper {
+        // The name lists are asked last.
+        if !upper && surface.len() > 2 && is_given_name(folded) {
             cue(&mut z, w::GIVEN_NAME, "given name", cues);
-        } else if is_common_surname(folded) && !upper && strength < SURNAME_MAX_STRENGTH {
+        } else if !upper && strength < SURNAME_MAX_STRENGTH && is_common_surname(folded) {
             cue(&mut z, w::SURNAME, "common surname", cues);
         }
     } else if !single {

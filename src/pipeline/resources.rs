@@ -21,7 +21,16 @@ const SHORT_NAME_MAX_LETTERS: usize = 3;
 /// True when a folded key has at most [`SHORT_NAME_MAX_LETTERS`] letters and digits: the
 /// length below which [`Resources::filter_matches`] distrusts names that are not preferred.
 pub(crate) fn is_short_key(key: &str) -> bool {
-    key.chars().filter(|c| c.is_alphanumeric()).count() <= SHORT_NAME_MAX_LETTERS
+    // Asked of every name found: most keys start with more letters than that, and counting
+    // stops at the first one too many.
+    let bytes = key.as_bytes();
+    if bytes.len() <= SHORT_NAME_MAX_LETTERS {
+        return true;
+    }
+    if bytes[..=SHORT_NAME_MAX_LETTERS].iter().all(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    key.chars().filter(|c| c.is_alphanumeric()).nth(SHORT_NAME_MAX_LETTERS).is_none()
 }
 
 /// How a name is written, which decides which kinds of gazetteer names it can be.
@@ -36,7 +45,17 @@ pub(crate) struct Written {
 impl Written {
     /// How `surface` is written.
     pub fn of(surface: &str) -> Self {
-        Self { cased: surface.chars().any(char::is_lowercase), dotted: surface.contains('.') }
+        // By bytes: a lower-case letter is an ASCII one but where the surface has others.
+        let bytes = surface.as_bytes();
+        let cased = bytes.iter().any(u8::is_ascii_lowercase)
+            || !surface.is_ascii() && surface.chars().any(char::is_lowercase);
+        Self { cased, dotted: bytes.contains(&b'.') }
+    }
+
+    /// A small number for this and whether the key is short ([`is_short_key`]): what
+    /// [`Resources::filter_matches`] decides by, so matches filtered alike share it.
+    pub fn slot(self, short: bool) -> u8 {
+        u8::from(self.cased) * 4 + u8::from(self.dotted) * 2 + u8::from(short)
     }
 }
 
