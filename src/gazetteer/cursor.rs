@@ -338,7 +338,7 @@ mod tests {
             let mut node = fst.root();
             for &b in key {
                 assert_eq!(cursor.position().0, node.addr(), "{key:?}");
-                let every_byte = n % 401 == 0;
+                let every_byte = n.is_multiple_of(401);
                 if every_byte {
                     let mut next: Vec<u8> = cursor.next_bytes().collect();
                     next.sort_unstable();
