@@ -21,12 +21,13 @@ use super::{Gazetteer, MatchKind, NameMatch};
 /// `raw::node` module), rather than through `fst::raw::Node`: a `Node` decodes every field of
 /// a node (its end, its final output) each time the walk reaches it, where a step needs only
 /// the transition for one byte, and a recognizer takes some hundred thousand steps per
-/// megabyte of news. The tests walk every key of both indexes against `fst`'s own answers.
+/// megabyte of news. The tests walk every key of both indexes against `fst`'s own nodes, so
+/// an `fst` release that changed the format would fail them.
 #[derive(Clone, Copy)]
 pub struct NameCursor<'g> {
     /// The index's bytes.
     data: &'g [u8],
-    /// Nodes of more than [`INDEXED_MIN_TRANSITIONS`] transitions carry a byte index (format
+    /// Nodes of more than [`INDEX_THRESHOLD`] transitions carry a byte index (format
     /// version 2 on).
     indexed: bool,
     /// The node's address: the position of its state byte.
@@ -49,7 +50,7 @@ const EMPTY_ADDRESS: usize = 0;
 
 /// A node with more transitions than this has a 256-byte index of them (from format version
 /// 2; the `fst` crate's `TRANS_INDEX_THRESHOLD`).
-const INDEXED_MIN_TRANSITIONS: usize = 32;
+const INDEX_THRESHOLD: usize = 32;
 
 /// The inputs a one-transition node's state byte can name (index `n - 1` for `n` in 1..=63):
 /// the first of the `fst` crate's `COMMON_INPUTS_INV`.
@@ -65,6 +66,18 @@ enum Shape {
     One { input: u8, input_len: usize },
     /// Any number of transitions; `ntrans_len` is 1 when the count has a byte of its own.
     Any { is_final: bool, ntrans: usize, ntrans_len: usize },
+}
+
+/// Where the parts of a node of any number of transitions lie.
+struct Layout {
+    /// Where the transitions' input bytes start (a byte index of them, if any, follows).
+    inputs: usize,
+    /// The node has a byte index of its transitions.
+    indexed: bool,
+    /// Bytes of a transition's target distance.
+    tsize: usize,
+    /// Bytes of an output.
+    osize: usize,
 }
 
 impl<'g> NameCursor<'g> {
@@ -109,6 +122,19 @@ impl<'g> NameCursor<'g> {
         }
     }
 
+    /// Where the parts of the node lie, when it has any number of transitions.
+    fn layout(&self, ntrans: usize, ntrans_len: usize) -> Layout {
+        let sizes_at = self.addr - ntrans_len - 1;
+        let sizes = self.data[sizes_at];
+        let indexed = self.indexed && ntrans > INDEX_THRESHOLD;
+        Layout {
+            inputs: sizes_at - if indexed { 256 } else { 0 } - ntrans,
+            indexed,
+            tsize: usize::from(sizes >> 4),
+            osize: usize::from(sizes & 0b1111),
+        }
+    }
+
     /// The target address and output of the transition for `b`, if the node has one.
     fn step(&self, b: u8) -> Option<(usize, u64)> {
         let (data, addr) = (self.data, self.addr);
@@ -128,21 +154,16 @@ impl<'g> NameCursor<'g> {
                 Some((target(&data[at..], tsize, end), unpack(&data[end..], osize)))
             }
             Shape::Any { is_final, ntrans, ntrans_len } => {
-                let sizes_at = addr - ntrans_len - 1;
-                let sizes = data[sizes_at];
-                let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0b1111));
-                let index_len =
-                    if self.indexed && ntrans > INDEXED_MIN_TRANSITIONS { 256 } else { 0 };
+                let Layout { inputs, indexed, tsize, osize } = self.layout(ntrans, ntrans_len);
                 // Inputs, target distances and outputs are written last transition first.
-                let inputs = sizes_at - index_len - ntrans;
-                let i = if index_len > 0 {
-                    let i = usize::from(data[sizes_at - 256 + usize::from(b)]);
+                let i = if indexed {
+                    let i = usize::from(data[inputs + ntrans + usize::from(b)]);
                     if i >= ntrans {
                         return None;
                     }
                     i
                 } else {
-                    let back = data[inputs..sizes_at].iter().position(|&x| x == b)?;
+                    let back = data[inputs..inputs + ntrans].iter().position(|&x| x == b)?;
                     ntrans - back - 1
                 };
                 let targets = inputs - ntrans * tsize;
@@ -175,10 +196,8 @@ impl<'g> NameCursor<'g> {
             Shape::Empty => (None, &[]),
             Shape::OneNext { input, .. } | Shape::One { input, .. } => (Some(input), &[]),
             Shape::Any { ntrans, ntrans_len, .. } => {
-                let sizes_at = self.addr - ntrans_len - 1;
-                let index_len =
-                    if self.indexed && ntrans > INDEXED_MIN_TRANSITIONS { 256 } else { 0 };
-                (None, &self.data[sizes_at - index_len - ntrans..sizes_at - index_len])
+                let inputs = self.layout(ntrans, ntrans_len).inputs;
+                (None, &self.data[inputs..inputs + ntrans])
             }
         };
         one.into_iter().chain(many.iter().copied())
@@ -203,13 +222,10 @@ impl<'g> NameCursor<'g> {
             Shape::Empty => Some(self.output),
             Shape::OneNext { .. } | Shape::One { .. } | Shape::Any { is_final: false, .. } => None,
             Shape::Any { ntrans, ntrans_len, .. } => {
-                let sizes_at = self.addr - ntrans_len - 1;
-                let sizes = self.data[sizes_at];
-                let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0b1111));
-                let index_len =
-                    if self.indexed && ntrans > INDEXED_MIN_TRANSITIONS { 256 } else { 0 };
-                let outputs = sizes_at - index_len - ntrans - ntrans * tsize - ntrans * osize;
-                Some(self.output + unpack(&self.data[outputs - osize..], osize))
+                // The final output comes before the transitions' outputs.
+                let Layout { inputs, tsize, osize, .. } = self.layout(ntrans, ntrans_len);
+                let at = inputs - ntrans * tsize - ntrans * osize - osize;
+                Some(self.output + unpack(&self.data[at..], osize))
             }
         }
     }

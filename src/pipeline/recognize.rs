@@ -241,6 +241,7 @@ fn is_blocked(actors: &Actors, credits: &[(usize, usize)], k: usize) -> bool {
 fn candidate_spots(t: &Tokens<'_>, res: &Resources, blocked: impl Fn(usize) -> bool) -> Vec<Spot> {
     let g = &res.gazetteer;
     let max_tokens = g.max_name_tokens().max(1);
+    // A document has some tens of candidates.
     let mut out = Vec::with_capacity(64);
     // News repeats its names within and across documents: each distinct name is looked up
     // once per worker thread (see [`super::memo`]). A name is known by its index value and

@@ -306,6 +306,19 @@ mod tests {
         assert!(is_short_key("w va"));
         assert!(!is_short_key("wvaa"));
         assert!(!is_short_key("amur"));
+        assert!(is_short_key("s.f."), "dots are not letters");
+        assert!(is_short_key("é u"));
+        assert!(!is_short_key("éuro"));
+    }
+
+    #[test]
+    fn how_a_name_is_written_counts_lower_case_letters_of_any_script_and_dots() {
+        assert_eq!(Written::of("Seoul"), Written { cased: true, dotted: false });
+        assert_eq!(Written::of("US"), Written { cased: false, dotted: false });
+        assert_eq!(Written::of("W.Va."), Written { cased: true, dotted: true });
+        assert_eq!(Written::of("U.S."), Written { cased: false, dotted: true });
+        assert_eq!(Written::of("ÉÎLE"), Written { cased: false, dotted: false });
+        assert_eq!(Written::of("ÉÎé"), Written { cased: true, dotted: false });
     }
 
     #[test]
