@@ -10,24 +10,22 @@ use std::sync::OnceLock;
 /// A closed word list with constant-time membership; the set is built on first use.
 pub struct WordSet {
     words: &'static [&'static str],
-    /// For each length in bytes (the last row for [`LAST_ROW`] or more), bit `b & 31` set when
-    /// some word of that length starts with byte `b`: most tokens asked about have a length and
-    /// first letter no word of a small list has, and are turned away without hashing.
-    first_bytes: [u32; LAST_ROW + 1],
+    /// Most tokens asked about have a length and first letter no word of a small list has,
+    /// and are turned away without hashing.
+    first_bytes: FirstBytes,
     set: OnceLock<FxHashSet<&'static str>>,
 }
 
-/// The last row of [`WordSet`]'s first-byte table, shared by all longer words.
+/// The last row of [`FirstBytes`]' table, shared by all longer words.
 const LAST_ROW: usize = 31;
 
 impl WordSet {
     /// A set of the given (folded) words.
     pub const fn new(words: &'static [&'static str]) -> Self {
-        let mut first_bytes = [0u32; LAST_ROW + 1];
+        let mut first_bytes = FirstBytes::new();
         let mut i = 0;
         while i < words.len() {
-            let (row, bit) = first_byte_bit(words[i].as_bytes());
-            first_bytes[row] |= bit;
+            first_bytes.add(words[i]);
             i += 1;
         }
         Self { words, first_bytes, set: OnceLock::new() }
@@ -35,21 +33,28 @@ impl WordSet {
 
     /// True when `word` (folded) is in the list.
     pub fn contains(&self, word: &str) -> bool {
-        let (row, bit) = first_byte_bit(word.as_bytes());
-        self.first_bytes[row] & bit != 0
+        self.first_bytes.may_contain(word)
             && self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
     }
 }
 
-/// Which (length, first byte) pairs the words of a set built at run time have, as [`WordSet`]
-/// keeps them for its own: a word whose pair no word of the set has is turned away before the
-/// set hashes it.
+/// Which (length, first byte) pairs the words of a set have: a word whose pair no word of the
+/// set has is turned away before the set hashes it. [`WordSet`] keeps one for its list; sets
+/// built at run time keep their own.
+///
+/// For each length in bytes (the last row for [`LAST_ROW`] or more), bit `b & 31` is set when
+/// some word of that length starts with byte `b`.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct FirstBytes([u32; LAST_ROW + 1]);
 
 impl FirstBytes {
+    /// A table of no words.
+    pub const fn new() -> Self {
+        Self([0; LAST_ROW + 1])
+    }
+
     /// Notes the pair of `word`.
-    pub fn add(&mut self, word: &str) {
+    pub const fn add(&mut self, word: &str) {
         let (row, bit) = first_byte_bit(word.as_bytes());
         self.0[row] |= bit;
     }
@@ -61,7 +66,7 @@ impl FirstBytes {
     }
 }
 
-/// The row and bit of [`WordSet`]'s first-byte table for a word: its length (capped at
+/// The row and bit of [`FirstBytes`]' table for a word: its length (capped at
 /// [`LAST_ROW`]) and its first byte folded into 32 bits (collisions only let more words
 /// through to the hash set).
 const fn first_byte_bit(word: &[u8]) -> (usize, u32) {
